@@ -1,0 +1,66 @@
+"""The ``pacost`` command line: one Typer app joining one module per command.
+
+This package and its renderers are the only code that may import typer or rich (ruff's banned-api rule keeps the
+core free of them). Errors a user can fix are ``PacostError``s, printed here once, to stderr, with exit code 1;
+tracebacks only with ``--debug``, and never with local variables (plans hold personal data).
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from pacost import __version__
+from pacost.cli import rates_cmd
+from pacost.cli.output import print_error
+from pacost.errors import PacostError
+
+app = typer.Typer(
+    name="pacost",
+    help="The true cost of employing personal assistants, set against a council's direct payment.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pacost {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", help="Show the version and exit.", callback=_version, is_eager=True),
+    debug: bool = typer.Option(False, "--debug", help="Show a traceback when something goes wrong (for bug reports)."),
+) -> None:
+    """pacost: what employing your PAs really costs, line by line, and whether the budget covers it."""
+
+
+app.command("rates")(rates_cmd.rates)
+
+
+def main() -> None:
+    """The console-script entry point."""
+    debug = "--debug" in sys.argv[1:]
+    try:
+        app()
+    except PacostError as exc:
+        if debug:
+            raise
+        print_error(str(exc))
+        sys.exit(1)
+    except KeyboardInterrupt:
+        print_error("stopped.")
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback with personal data
+        if debug:
+            raise
+        print_error(
+            f"pacost hit an unexpected problem ({type(exc).__name__}). Run again with --debug for details, "
+            "and report it without the plan file attached."
+        )
+        sys.exit(1)

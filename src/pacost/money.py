@@ -1,0 +1,96 @@
+"""Money: the one place that builds Decimals and rounds them.
+
+Every amount in pacost is a ``decimal.Decimal``; no float ever touches money. Each rounding helper is named for
+the rule it applies and cites it. Nothing here knows about plans, PAs or the terminal.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+
+PENNY = Decimal("0.01")
+ZERO = Decimal("0")
+FOUR_PLACES = Decimal("0.0001")
+
+#: The largest amount pacost accepts anywhere (a thousand million pounds): beyond it a figure is a typo.
+MAX_AMOUNT = Decimal("1000000000")
+
+
+class AmountError(ValueError):
+    """A value that cannot be read as an exact amount of money."""
+
+
+def to_decimal(value: object) -> Decimal:
+    """Read an exact decimal from a string, int or Decimal.
+
+    Floats are refused: ``0.1`` as a float is not 0.1, and money must be exact. Numbers written in a TOML or
+    JSON plan are read as strings by the plan reader before they get here.
+    """
+    if isinstance(value, bool):
+        raise AmountError(f"expected an amount, got {value!r}")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "").removeprefix("£")
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise AmountError(f"expected an amount such as 12.50, got {value!r}") from None
+    else:
+        raise AmountError(f"expected an amount such as 12.50, got {value!r}")
+    if not result.is_finite():
+        raise AmountError(f"expected a finite amount, got {value!r}")
+    if abs(result) > MAX_AMOUNT:
+        raise AmountError(f"amount {value!r} is too large to be real (the limit is {MAX_AMOUNT:,})")
+    return result
+
+
+def round_ni(amount: Decimal) -> Decimal:
+    """Round a National Insurance contribution to the penny, HMRC's way.
+
+    SS(C)R 2001 reg 12(1): contributions "shall be calculated to the nearest penny and any amount of a halfpenny
+    or less shall be disregarded" — so £50.155 is £50.15 and £50.156 is £50.16.
+    https://www.legislation.gov.uk/uksi/2001/1004/regulation/12
+    """
+    return amount.quantize(PENNY, rounding=ROUND_HALF_DOWN)
+
+
+def round_threshold_odd_period(amount: Decimal) -> Decimal:
+    """Round an earnings threshold pro-rated by days for a period that is not whole weeks or months.
+
+    NIM01206 / SS(C)R 2001 reg 11: for any other earnings period, divide the annual figure by 365, multiply by the
+    number of days, and calculate to the nearest penny, a halfpenny or less disregarded.
+    https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim01206
+    """
+    return amount.quantize(PENNY, rounding=ROUND_HALF_DOWN)
+
+
+def round_penny(amount: Decimal) -> Decimal:
+    """Round to the nearest penny, a half penny up: the ordinary rule for a reported amount or a pension
+    contribution (no statute prescribes otherwise; most pension schemes round this way)."""
+    return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+
+
+def round_up_penny(amount: Decimal) -> Decimal:
+    """Round up to the next penny: HMRC's rule for an SSP payment made of daily rates ("round up to the
+    nearest penny" in the SSP manual's worked examples; GOV.UK's SSP calculator does the same)."""
+    return amount.quantize(PENNY, rounding=ROUND_CEILING)
+
+
+def truncate_4dp(amount: Decimal) -> Decimal:
+    """Cut to four decimal places without rounding: HMRC's SSP daily rate (weekly rate ÷ qualifying days)."""
+    return amount.quantize(FOUR_PLACES, rounding=ROUND_DOWN)
+
+
+def money_str(amount: Decimal) -> str:
+    """Format an amount as a plain two-decimal string, e.g. ``"1234.50"`` (the JSON and CSV form)."""
+    return str(round_penny(amount))
+
+
+def pounds(amount: Decimal) -> str:
+    """Format an amount for people: ``£1,234.50`` or ``-£12.00``."""
+    value = round_penny(amount)
+    sign = "-" if value < 0 else ""
+    return f"{sign}£{abs(value):,.2f}"

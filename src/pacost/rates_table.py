@@ -1,0 +1,125 @@
+"""A tax year's statutory figures flattened into rows for display (``pacost rates``), with their sources.
+
+Core code: it builds plain rows and never renders them; the command line turns them into a table or JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from pacost.rates import DatedFigure, Figure, PeriodFigure, RateBook
+from pacost.taxyear import TaxYear
+
+FREQUENCY_FIELDS = ("weekly", "fortnightly", "four_weekly", "monthly", "annual")
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    section: str
+    name: str
+    value: str | None  # a single figure
+    per_period: dict[str, str] | None  # a threshold per pay frequency
+    status: str
+    note: str | None
+    source_title: str
+    source_url: str
+    rule_url: str | None = None
+
+
+def _fmt(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value == value.to_integral() else str(value)
+
+
+def _row(section: str, name: str, figure: Figure | PeriodFigure) -> FigureRow:
+    rule = figure.rule.url if figure.rule else None
+    if isinstance(figure, PeriodFigure):
+        per = {f: _fmt(getattr(figure, f)) for f in FREQUENCY_FIELDS}
+        return FigureRow(section, name, None, per, figure.status, figure.note, figure.source.title, figure.source.url, rule)
+    label = name
+    if isinstance(figure, DatedFigure):
+        label = f"{name} from {figure.from_date:%-d %b %Y}"
+    return FigureRow(
+        section, label, _fmt(figure.value), None, figure.status, figure.note, figure.source.title, figure.source.url, rule
+    )
+
+
+def _fields(section: str, model: object, rows: list[FigureRow]) -> None:
+    for field_name in type(model).model_fields:  # type: ignore[attr-defined]
+        value = getattr(model, field_name)
+        name = field_name.replace("_", " ")
+        if isinstance(value, Figure | PeriodFigure):
+            rows.append(_row(section, name, value))
+        elif isinstance(value, list):
+            rows.extend(_row(section, name, item) for item in value if isinstance(item, Figure))
+
+
+def year_rows(book: RateBook, year: TaxYear) -> list[FigureRow]:
+    """Every figure pacost uses for ``year``: NI, Employment Allowance, SSP, pension, minimum wage, holiday and
+    State Pension age, each with its source."""
+    rows: list[FigureRow] = []
+    _fields("Employer National Insurance", book.ni[year.start_year], rows)
+    _fields("Statutory Sick Pay", book.ssp[year.start_year], rows)
+    _fields("Workplace pension (automatic enrolment)", book.pension[year.start_year], rows)
+    wage = book.minimum_wage_for(max(year.start, date(year.start_year, 4, 1)))
+    for band in wage.bands:
+        rows.append(_row(f"Minimum wage from {wage.effective:%-d %B %Y}", band.name, band))
+    rows.append(_row(f"Minimum wage from {wage.effective:%-d %B %Y}", "apprentice", wage.apprentice))
+    if book.holiday is not None:
+        _fields("Holiday", book.holiday, rows)
+    if book.state_pension_age is not None:
+        for cohort in book.state_pension_age.cohorts:
+            months = f" {cohort.months} months" if cohort.months else ""
+            rows.append(
+                FigureRow(
+                    "State Pension age",
+                    f"born {cohort.born_from:%-d %b %Y} to {cohort.born_to:%-d %b %Y}",
+                    f"{cohort.years} years{months}",
+                    None,
+                    cohort.status,
+                    cohort.note,
+                    cohort.source.title,
+                    cohort.source.url,
+                )
+            )
+    return rows
+
+
+@dataclass(frozen=True)
+class YearSummary:
+    tax_year: str
+    employer_rate: str
+    secondary_threshold_weekly: str
+    secondary_threshold_monthly: str
+    employment_allowance: str
+    ssp_weekly: str
+    national_living_wage: str
+    pension_trigger_annual: str
+    unconfirmed: int
+
+
+def year_summaries(book: RateBook) -> list[YearSummary]:
+    out: list[YearSummary] = []
+    for year in book.tax_years:
+        ni = book.ni[year.start_year]
+        rate = " then ".join(
+            f"{entry.value * 100:.2f}".rstrip("0").rstrip(".") + "%" + (f" from {entry.from_date:%-d %b}" if i else "")
+            for i, entry in enumerate(ni.employer_rate)
+        )
+        wage = book.minimum_wage_for(date(year.start_year, 4, 1))
+        rows = year_rows(book, year)
+        out.append(
+            YearSummary(
+                tax_year=str(year),
+                employer_rate=rate,
+                secondary_threshold_weekly=_fmt(ni.secondary_threshold.weekly),
+                secondary_threshold_monthly=_fmt(ni.secondary_threshold.monthly),
+                employment_allowance=_fmt(ni.employment_allowance.value),
+                ssp_weekly=_fmt(book.ssp[year.start_year].weekly_rate.value),
+                national_living_wage=_fmt(wage.bands[0].value),
+                pension_trigger_annual=_fmt(book.pension[year.start_year].earnings_trigger.annual),
+                unconfirmed=sum(1 for r in rows if r.status == "unconfirmed"),
+            )
+        )
+    return out

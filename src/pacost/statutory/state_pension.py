@@ -1,0 +1,28 @@
+"""Age on a date, and State Pension age by date of birth (from ``data/state_pension_age.toml``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from pacost.errors import PacostError
+from pacost.rates import RateBook
+
+
+def age_on(date_of_birth: date, day: date) -> int:
+    """Whole years of age on ``day``, by calendar arithmetic (dateutil's relativedelta)."""
+    return relativedelta(day, date_of_birth).years
+
+
+def state_pension_date(date_of_birth: date, rates: RateBook) -> date:
+    """The day a person born on ``date_of_birth`` reaches State Pension age."""
+    assert rates.state_pension_age is not None  # noqa: S101 - check_complete() guarantees it
+    for cohort in rates.state_pension_age.cohorts:
+        if cohort.born_from <= date_of_birth <= cohort.born_to:
+            return date_of_birth + relativedelta(years=cohort.years, months=cohort.months)
+    raise PacostError(f"no State Pension age is known for someone born on {date_of_birth}")
+
+
+def reached_state_pension_age(date_of_birth: date, day: date, rates: RateBook) -> bool:
+    return day >= state_pension_date(date_of_birth, rates)
