@@ -36,12 +36,22 @@ def _row(section: str, name: str, figure: Figure | PeriodFigure) -> FigureRow:
     rule = figure.rule.url if figure.rule else None
     if isinstance(figure, PeriodFigure):
         per = {f: _fmt(getattr(figure, f)) for f in FREQUENCY_FIELDS}
-        return FigureRow(section, name, None, per, figure.status, figure.note, figure.source.title, figure.source.url, rule)
+        return FigureRow(
+            section, name, None, per, figure.status, figure.note, figure.source.title, figure.source.url, rule
+        )
     label = name
     if isinstance(figure, DatedFigure):
         label = f"{name} from {figure.from_date:%-d %b %Y}"
     return FigureRow(
-        section, label, _fmt(figure.value), None, figure.status, figure.note, figure.source.title, figure.source.url, rule
+        section,
+        label,
+        _fmt(figure.value),
+        None,
+        figure.status,
+        figure.note,
+        figure.source.title,
+        figure.source.url,
+        rule,
     )
 
 

@@ -34,7 +34,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", help="Show the version and exit.", callback=_version, is_eager=True),
+    version: bool = typer.Option(
+        False, "--version", help="Show the version and exit.", callback=_version, is_eager=True
+    ),
     debug: bool = typer.Option(False, "--debug", help="Show a traceback when something goes wrong (for bug reports)."),
 ) -> None:
     """pacost: what employing your PAs really costs, line by line, and whether the budget covers it."""
@@ -56,7 +58,7 @@ def main() -> None:
     except KeyboardInterrupt:
         print_error("stopped.")
         sys.exit(130)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback with personal data
+    except Exception as exc:  # the last line of defence: no traceback with personal data
         if debug:
             raise
         print_error(

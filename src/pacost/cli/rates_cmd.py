@@ -40,13 +40,28 @@ def rates(
             )
             return
         table = Table(title="Tax years pacost knows", title_justify="left")
-        for head in ("Tax year", "Employer NI", "Secondary threshold", "Employment Allowance", "SSP a week",
-                     "NLW (21+ or 23+)", "Pension trigger", "Unconfirmed"):
+        for head in (
+            "Tax year",
+            "Employer NI",
+            "Secondary threshold",
+            "Employment Allowance",
+            "SSP a week",
+            "NLW (21+ or 23+)",
+            "Pension trigger",
+            "Unconfirmed",
+        ):
             table.add_column(head)
         for s in summaries:
-            table.add_row(s.tax_year, s.employer_rate, f"£{s.secondary_threshold_weekly}/wk, £{s.secondary_threshold_monthly}/mo",
-                          f"£{s.employment_allowance}", f"£{s.ssp_weekly}", f"£{s.national_living_wage}",
-                          f"£{s.pension_trigger_annual}/yr", str(s.unconfirmed))
+            table.add_row(
+                s.tax_year,
+                s.employer_rate,
+                f"£{s.secondary_threshold_weekly}/wk, £{s.secondary_threshold_monthly}/mo",
+                f"£{s.employment_allowance}",
+                f"£{s.ssp_weekly}",
+                f"£{s.national_living_wage}",
+                f"£{s.pension_trigger_annual}/yr",
+                str(s.unconfirmed),
+            )
         console = stdout_console()
         console.print(table)
         console.print(
@@ -71,19 +86,38 @@ def rates(
         writer.writerow(["section", "figure", "value", *FREQUENCY_FIELDS, "status", "note", "source", "url", "rule"])
         for r in rows:
             per = r.per_period or {}
-            writer.writerow([r.section, r.name, r.value or "", *(per.get(f, "") for f in FREQUENCY_FIELDS),
-                             r.status, r.note or "", r.source_title, r.source_url, r.rule_url or ""])
+            writer.writerow(
+                [
+                    r.section,
+                    r.name,
+                    r.value or "",
+                    *(per.get(f, "") for f in FREQUENCY_FIELDS),
+                    r.status,
+                    r.note or "",
+                    r.source_title,
+                    r.source_url,
+                    r.rule_url or "",
+                ]
+            )
         return
     if output_format is Format.markdown:
-        lines = [f"# Statutory figures for {year}", "", "| Section | Figure | Value | Status | Source |", "|---|---|---|---|---|"]
+        lines = [
+            f"# Statutory figures for {year}",
+            "",
+            "| Section | Figure | Value | Status | Source |",
+            "|---|---|---|---|---|",
+        ]
         for r in rows:
             value = r.value or ", ".join(f"{_HEAD[f]} {v}" for f, v in (r.per_period or {}).items())
             lines.append(f"| {r.section} | {r.name} | {value} | {r.status} | [{r.source_title}]({r.source_url}) |")
         sys.stdout.write("\n".join(lines) + "\n")
         return
     console = stdout_console()
-    table = Table(title=f"Statutory figures for {year} ({year.start:%-d %B %Y} to {year.end:%-d %B %Y})",
-                  title_justify="left", show_lines=False)
+    table = Table(
+        title=f"Statutory figures for {year} ({year.start:%-d %B %Y} to {year.end:%-d %B %Y})",
+        title_justify="left",
+        show_lines=False,
+    )
     table.add_column("Figure")
     table.add_column("Value / per period")
     table.add_column("Status")

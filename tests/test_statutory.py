@@ -1,0 +1,237 @@
+"""Worked examples of the statutory rules, each expected value written as arithmetic on the cited rule."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+from dateutil.relativedelta import relativedelta
+
+from pacost.frequency import PayFrequency
+from pacost.money import round_ni, round_penny, round_up_penny, truncate_4dp
+from pacost.rates import RateBook
+from pacost.statutory.allowance import apply_employment_allowance
+from pacost.statutory.bank_holidays import Nation, bank_holidays
+from pacost.statutory.minimum_wage import minimum_wage
+from pacost.statutory.ni import NiCategory, category_for_age, employer_ni
+from pacost.statutory.pension import AutoEnrolment, WorkerCategory
+from pacost.statutory.ssp import ssp_for_spell
+from pacost.statutory.state_pension import age_on, state_pension_date
+
+MONTHLY = PayFrequency.MONTHLY
+WEEKLY = PayFrequency.WEEKLY
+
+# ---- rounding (SS(C)R 2001 reg 12(1): nearest penny, a halfpenny or less disregarded) ----------------------
+
+
+def test_ni_rounding_disregards_a_halfpenny_or_less() -> None:
+    assert round_ni(D("50.155")) == D("50.15")
+    assert round_ni(D("50.1551")) == D("50.16")
+    assert round_ni(D("50.156")) == D("50.16")
+    assert round_ni(D("57.7545")) == D("57.75")  # HMRC weekly case 481.03 -> 57.75
+
+
+def test_other_rounding_helpers() -> None:
+    assert round_penny(D("1.005")) == D("1.01")
+    assert round_up_penny(D("123.2499")) == D("123.25")
+    assert truncate_4dp(D("123.25") / 3) == D("41.0833")
+
+
+# ---- employer NI --------------------------------------------------------------------------------------------
+
+
+def test_monthly_pa_2026_27(rates: RateBook) -> None:
+    # Category A, monthly Secondary Threshold £417, rate 15% (2026-27).
+    got = employer_ni(D("1131.00"), frequency=MONTHLY, pay_date=date(2026, 5, 5), category=NiCategory.A, rates=rates)
+    assert got == round_ni((D("1131.00") - 417) * D("0.15"))
+    assert got == D("107.10")
+
+
+def test_same_pa_aged_20_pays_no_employer_ni_below_the_upper_secondary_threshold(rates: RateBook) -> None:
+    category = category_for_age(20, over_state_pension_age=False)
+    assert category is NiCategory.M
+    got = employer_ni(D("1131.00"), frequency=MONTHLY, pay_date=date(2026, 5, 5), category=category, rates=rates)
+    assert got == D("0.00")
+    # Above the monthly UST of £4,189 the rate applies to the excess only.
+    over = employer_ni(D("4300.00"), frequency=MONTHLY, pay_date=date(2026, 5, 5), category=category, rates=rates)
+    assert over == round_ni((D("4300.00") - 4189) * D("0.15"))
+
+
+def test_weekly_pay_dates_either_side_of_6_november_2022(rates: RateBook) -> None:
+    pay = D("300.00")
+    before = employer_ni(pay, frequency=WEEKLY, pay_date=date(2022, 11, 5), category=NiCategory.A, rates=rates)
+    after = employer_ni(pay, frequency=WEEKLY, pay_date=date(2022, 11, 6), category=NiCategory.A, rates=rates)
+    assert before == round_ni((pay - 175) * D("0.1505"))  # 18.8125 -> 18.81
+    assert after == round_ni((pay - 175) * D("0.138"))  # 17.25
+    assert (before, after) == (D("18.81"), D("17.25"))
+
+
+def test_period_cut_short_has_its_threshold_pro_rated_by_days(rates: RateBook) -> None:
+    # NIM01206: annual / 365 x days, to the nearest penny, a halfpenny or less disregarded.
+    threshold = round_ni(D(5000) * 10 / 365)  # 136.986... -> 136.99
+    got = employer_ni(
+        D("400.00"), frequency=MONTHLY, pay_date=date(2026, 6, 15), category=NiCategory.A, rates=rates, days=10
+    )
+    assert got == round_ni((D("400.00") - threshold) * D("0.15"))
+
+
+def test_category_from_age() -> None:
+    assert category_for_age(15, over_state_pension_age=False) is NiCategory.X
+    assert category_for_age(20, over_state_pension_age=False) is NiCategory.M
+    assert category_for_age(21, over_state_pension_age=False) is NiCategory.A
+    assert category_for_age(22, over_state_pension_age=False, apprentice=True) is NiCategory.H
+    assert category_for_age(67, over_state_pension_age=True) is NiCategory.C
+
+
+def test_dates_past_the_last_year_carry_the_latest_figures_forward(rates: RateBook) -> None:
+    assert rates.carried_forward(date(2027, 4, 6))
+    assert not rates.carried_forward(date(2027, 4, 5))
+    got = employer_ni(D("1000"), frequency=MONTHLY, pay_date=date(2027, 5, 5), category=NiCategory.A, rates=rates)
+    assert got == round_ni((D("1000") - 417) * D("0.15"))
+
+
+# ---- Employment Allowance -----------------------------------------------------------------------------------
+
+
+def test_employment_allowance_is_used_up_across_two_pas_within_a_year(rates: RateBook) -> None:
+    # 2026-27 allowance £10,500, per employer. PA 1 owes £600 a month, PA 2 £400 a month: £12,000 in the year.
+    pay_dates = [date(2026, 5, 5) + relativedelta(months=m) for m in range(12)]
+    liabilities = [(d, D("600")) for d in pay_dates] + [(d, D("400")) for d in pay_dates]
+    result = apply_employment_allowance(liabilities, rates)
+    assert result.total == D("10500")
+    assert sum((ni for _, ni in liabilities), D(0)) - result.total == D("12000") - D("10500")
+    # Used in date order: the first ten months (10 x £1,000 = £10,000) are covered in full, the eleventh in part.
+    by_month = [result.offsets[m] + result.offsets[12 + m] for m in range(12)]
+    assert by_month[:10] == [D("1000")] * 10
+    assert by_month[10] == D("500")
+    assert by_month[11] == D("0")
+
+
+def test_employment_allowance_starts_again_each_tax_year(rates: RateBook) -> None:
+    liabilities = [(date(2025, 4, 30), D("9000")), (date(2025, 5, 31), D("9000")), (date(2026, 4, 30), D("9000"))]
+    result = apply_employment_allowance(liabilities, rates)
+    assert result.offsets == [D("9000"), D("10500") - D("9000"), D("9000")]
+
+
+# ---- pension -------------------------------------------------------------------------------------------------
+
+
+def test_pension_period_straddling_the_trigger(rates: RateBook) -> None:
+    # 2026-27 monthly: lower limit £520, trigger £833, employer minimum 3% of qualifying earnings.
+    scheme = AutoEnrolment("auto", rates)
+    kwargs = {"frequency": MONTHLY, "age": 30, "over_state_pension_age": False}
+    first = scheme.period(pay_date=date(2026, 5, 5), earnings=D("800.00"), **kwargs)
+    assert first.category is WorkerCategory.NON_ELIGIBLE_JOBHOLDER
+    assert (first.enrolled, first.employer_contribution) == (False, D("0"))
+    second = scheme.period(pay_date=date(2026, 6, 5), earnings=D("900.00"), **kwargs)
+    assert second.category is WorkerCategory.ELIGIBLE_JOBHOLDER
+    assert second.employer_contribution == round_penny((D("900.00") - 520) * D("0.03"))  # 11.40
+    third = scheme.period(pay_date=date(2026, 7, 5), earnings=D("600.00"), **kwargs)
+    assert third.enrolled  # stays enrolled once enrolled
+    assert third.employer_contribution == round_penny((D("600.00") - 520) * D("0.03"))  # 2.40
+
+
+def test_pension_not_for_under_22_unless_opted_in(rates: RateBook) -> None:
+    kwargs = {
+        "pay_date": date(2026, 5, 5),
+        "earnings": D("2000"),
+        "frequency": MONTHLY,
+        "over_state_pension_age": False,
+    }
+    assert AutoEnrolment("auto", rates).period(age=21, **kwargs).employer_contribution == 0
+    assert AutoEnrolment("opt-in", rates).period(age=21, **kwargs).employer_contribution == round_penny(
+        (D("2000") - 520) * D("0.03")
+    )
+    assert AutoEnrolment("opt-out", rates).period(age=40, **kwargs).employer_contribution == 0
+
+
+def test_pension_qualifying_earnings_stop_at_the_upper_limit(rates: RateBook) -> None:
+    got = AutoEnrolment("auto", rates).period(
+        pay_date=date(2026, 5, 5), earnings=D("5000"), frequency=MONTHLY, age=40, over_state_pension_age=False
+    )
+    assert got.qualifying_earnings == D(4189) - D(520)
+
+
+# ---- SSP -----------------------------------------------------------------------------------------------------
+
+
+def test_ssp_five_day_spell_2025_26(rates: RateBook) -> None:
+    # Before 6 April 2026: 3 waiting days, then weekly rate / qualifying days for each remaining day.
+    got = ssp_for_spell(date(2025, 6, 2), 5, qualifying_days_per_week=5, average_weekly_earnings=D(300), rates=rates)
+    assert got.paid_days == 5 - 3
+    assert got.amount == round_up_penny(truncate_4dp(D("118.75") / 5) * 2)  # 47.50
+
+
+def test_ssp_five_day_spell_2026_27(rates: RateBook) -> None:
+    # From 6 April 2026: paid from the first day.
+    got = ssp_for_spell(date(2026, 6, 1), 5, qualifying_days_per_week=5, average_weekly_earnings=D(300), rates=rates)
+    assert got.paid_days == 5
+    assert got.amount == round_up_penny(truncate_4dp(D("123.25") / 5) * 5)  # 123.25
+
+
+def test_ssp_80_percent_rule_2026_27(rates: RateBook) -> None:
+    # £100 a week: 80% of average weekly earnings (£80) is below the flat rate, so £80 a week applies.
+    got = ssp_for_spell(date(2026, 6, 1), 5, qualifying_days_per_week=5, average_weekly_earnings=D(100), rates=rates)
+    assert got.weekly_rate == D(100) * D("0.80")
+    assert got.amount == round_up_penny(truncate_4dp(D(80) / 5) * 5)  # 80.00
+
+
+def test_ssp_before_2026_needs_four_days_and_the_lower_earnings_limit(rates: RateBook) -> None:
+    short = ssp_for_spell(date(2025, 6, 2), 3, qualifying_days_per_week=5, average_weekly_earnings=D(300), rates=rates)
+    assert short.amount == 0 and short.reason
+    low = ssp_for_spell(date(2025, 6, 2), 10, qualifying_days_per_week=5, average_weekly_earnings=D(124), rates=rates)
+    assert low.amount == 0 and "lower earnings limit" in (low.reason or "")
+
+
+def test_ssp_daily_rate_for_three_qualifying_days(rates: RateBook) -> None:
+    got = ssp_for_spell(date(2026, 6, 1), 3, qualifying_days_per_week=3, average_weekly_earnings=D(500), rates=rates)
+    assert got.daily_rate == D("41.0833")  # 123.25 / 3 cut to 4 places
+    assert got.amount == D("123.25")  # 123.2499 rounded up to the penny
+
+
+# ---- minimum wage, State Pension age, bank holidays -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("age", "on", "expected"),
+    [
+        (35, date(2026, 4, 1), "12.71"),
+        (20, date(2026, 5, 1), "10.85"),
+        (17, date(2026, 5, 1), "8.00"),
+        (22, date(2023, 5, 1), "10.18"),  # 21-22 band before April 2024
+        (22, date(2024, 5, 1), "11.44"),  # NLW from 21 from April 2024
+        (30, date(2026, 3, 31), "12.21"),  # the day before uprating
+    ],
+)
+def test_minimum_wage(rates: RateBook, age: int, on: date, expected: str) -> None:
+    got = minimum_wage(age, on, rates)
+    assert got is not None and got.hourly == D(expected)
+
+
+def test_no_minimum_wage_under_16(rates: RateBook) -> None:
+    assert minimum_wage(15, date(2026, 5, 1), rates) is None
+
+
+def test_state_pension_age(rates: RateBook) -> None:
+    assert state_pension_date(date(1958, 1, 1), rates) == date(2024, 1, 1)  # 66
+    assert state_pension_date(date(1960, 4, 20), rates) == date(2026, 5, 20)  # 66 and 1 month
+    assert state_pension_date(date(1961, 2, 10), rates) == date(2028, 1, 10)  # 66 and 11 months
+    assert state_pension_date(date(1970, 7, 1), rates) == date(2037, 7, 1)  # 67
+    assert age_on(date(1990, 5, 1), date(2026, 4, 30)) == 35
+    assert age_on(date(1990, 5, 1), date(2026, 5, 1)) == 36
+
+
+def test_bank_holidays_by_nation() -> None:
+    england = bank_holidays(Nation.ENGLAND, 2026)
+    assert len(england) == 8
+    assert date(2026, 12, 28) in england  # Boxing Day substitute
+    assert date(2026, 12, 26) not in england  # a Saturday: not a day off
+    scotland = bank_holidays(Nation.SCOTLAND, 2026)
+    assert date(2026, 1, 2) in scotland and date(2026, 8, 3) in scotland
+    assert date(2026, 4, 6) not in scotland  # no Easter Monday in Scotland
+    assert date(2026, 6, 15) in scotland  # the 2026 World Cup bank holiday
+    ni = bank_holidays(Nation.NORTHERN_IRELAND, 2026)
+    assert date(2026, 3, 17) in ni and date(2026, 7, 13) in ni
+    assert bank_holidays(Nation.WALES, 2026) == england
+    assert date(2022, 9, 19) in bank_holidays(Nation.ENGLAND, 2022)  # State Funeral
