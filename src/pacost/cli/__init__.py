@@ -12,7 +12,7 @@ import sys
 import typer
 
 from pacost import __version__
-from pacost.cli import rates_cmd
+from pacost.cli import cost_cmd, rates_cmd
 from pacost.cli.output import print_error
 from pacost.errors import PacostError
 
@@ -42,6 +42,7 @@ def _root(
     """pacost: what employing your PAs really costs, line by line, and whether the budget covers it."""
 
 
+app.command("cost")(cost_cmd.cost)
 app.command("rates")(rates_cmd.rates)
 
 

@@ -1,0 +1,56 @@
+"""``pacost cost PLAN``: one plan's true cost, line by line, and whether the budget covers it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from pacost.cli.human import print_result
+from pacost.cli.output import FORMAT_OPTION, Format, stdout_console
+from pacost.cost import cost_plan
+from pacost.plan import load_plan
+from pacost.rates import bundled_rates, load_rates
+from pacost.render.csv_out import render_csv
+from pacost.render.json_out import render_json
+from pacost.render.markdown import render_markdown
+
+EXIT_SHORTFALL = 3
+
+PLAN_ARGUMENT = typer.Argument(help="The plan file (.toml or .json), or - to read it from standard input.")
+SET_OPTION = typer.Option(
+    "--set", help="Change a plan value for this run, e.g. --set pa.0.hourly_rate=14 (repeatable)."
+)
+RATES_OPTION = typer.Option("--rates", help="A TOML file that adds or overrides a tax year's figures (repeatable).")
+STRICT_OPTION = typer.Option(
+    "--strict-rates", help="Refuse a plan that runs past the last tax year pacost has figures for."
+)
+
+
+def cost(
+    plan_file: Annotated[Path, PLAN_ARGUMENT],
+    output_format: Format = FORMAT_OPTION,
+    detail: Annotated[bool, typer.Option("--detail", help="Add each PA's pay periods: earnings, NI, pension.")] = False,
+    fail_on_shortfall: Annotated[
+        bool, typer.Option("--fail-on-shortfall", help="Exit with code 3 when the budget does not cover the cost.")
+    ] = False,
+    overrides: Annotated[list[str] | None, SET_OPTION] = None,
+    rates_file: Annotated[list[Path] | None, RATES_OPTION] = None,
+    strict_rates: Annotated[bool, STRICT_OPTION] = False,
+) -> None:
+    """What employing the plan's PAs really costs, line by line, and whether the budget covers it."""
+    rates = load_rates(rates_file) if rates_file else bundled_rates()
+    loaded = load_plan(plan_file, overrides=overrides or (), rates=rates)
+    result = cost_plan(loaded, rates, strict_rates=strict_rates)
+    if output_format is Format.json:
+        sys.stdout.write(render_json(result, detail=detail))
+    elif output_format is Format.csv:
+        sys.stdout.write(render_csv(result))
+    elif output_format is Format.markdown:
+        sys.stdout.write(render_markdown(result))
+    else:
+        print_result(result, stdout_console(), detail=detail)
+    if fail_on_shortfall and not result.covered:
+        raise typer.Exit(EXIT_SHORTFALL)

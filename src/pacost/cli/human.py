@@ -1,0 +1,121 @@
+"""The human view of one costed plan (Rich): the verdict in words, the breakdown, a bar of cost against budget, the
+key figures, then warnings and assumptions. Only layout lives here; every sentence and figure comes from
+``pacost.render.words`` and the result."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
+
+from pacost.cost import CostResult
+from pacost.money import pounds
+from pacost.render.words import key_figures, verdict
+
+BAR_WIDTH = 40
+
+
+def _bar(amount: Decimal, largest: Decimal) -> str:
+    if largest <= 0:
+        return ""
+    filled = int((amount / largest * BAR_WIDTH).to_integral_value()) if amount > 0 else 0
+    return "█" * filled + "░" * (BAR_WIDTH - filled)
+
+
+def breakdown_table(result: CostResult) -> Table:
+    table = Table(title=None, show_edge=False, pad_edge=False, box=None, header_style="bold")
+    table.add_column("Cost")
+    table.add_column(f"For the {result.days} days", justify="right")
+    table.add_column("Per week", justify="right")
+    for line in result.lines:
+        label = line.label + (f" ({line.detail})" if line.detail else "")
+        table.add_row(escape(label), pounds(line.amount), pounds(line.per_week))
+    table.add_section()
+    table.add_row("[bold]True cost[/]", f"[bold]{pounds(result.total)}[/]", f"[bold]{pounds(result.total_per_week)}[/]")
+    table.add_row("Budget", pounds(result.budget), pounds(result.budget_per_week))
+    style = "green" if result.covered else "red"
+    table.add_row(
+        f"[bold {style}]Difference[/]",
+        f"[bold {style}]{pounds(result.difference)}[/]",
+        f"[bold {style}]{pounds(result.difference_per_week)}[/]",
+    )
+    return table
+
+
+def pay_periods_table(result: CostResult) -> Group:
+    parts: list[Table | Text] = []
+    for pa in result.pas:
+        table = Table(title=f"{escape(pa.name)}: pay periods", title_justify="left", box=None, header_style="bold")
+        for head, justify in (
+            ("Pay date", "left"),
+            ("Days", "right"),
+            ("Earnings", "right"),
+            ("NI letter", "left"),
+            ("Employer NI", "right"),
+            ("Pension", "right"),
+        ):
+            table.add_column(head, justify=justify)  # type: ignore[arg-type]
+        for p in pa.periods:
+            table.add_row(
+                f"{p.pay_date}",
+                str(p.days) + ("" if p.whole else "*"),
+                pounds(p.earnings),
+                p.ni_category,
+                pounds(p.employer_ni),
+                pounds(p.pension),
+            )
+        parts.append(table)
+        parts.append(Text(""))
+    if any(not p.whole for pa in result.pas for p in pa.periods):
+        parts.append(Text("* a period cut short by the plan end: its thresholds are pro-rated by days."))
+    return Group(*parts)
+
+
+def _bullets(mark: str, items: list[str]) -> Table:
+    """A list whose wrapped lines hang under the text, not the mark."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column()
+    for item in items:
+        grid.add_row(mark, escape(item))
+    return grid
+
+
+def print_result(result: CostResult, console: Console, *, detail: bool = False) -> None:
+    style = "bold green" if result.covered else "bold red"
+    console.print(f"[bold]{escape(result.plan)}[/]")
+    console.print(
+        f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days), "
+        f"{result.hours.planned} hours of care planned ({result.hours.planned_per_week} a week)."
+    )
+    console.print()
+    console.print(Text(verdict(result), style=style))
+    console.print()
+    console.print(breakdown_table(result))
+    console.print()
+    largest = max(result.total, result.budget)
+    console.print(f"True cost  {_bar(result.total, largest)}  {pounds(result.total)}")
+    console.print(f"Budget     {_bar(result.budget, largest)}  {pounds(result.budget)}")
+    console.print()
+    figures = Table(box=None, show_header=False, pad_edge=False)
+    figures.add_column()
+    figures.add_column()
+    for figure in key_figures(result)[2:]:  # the first two, cost and budget, are in the table above
+        figures.add_row(escape(figure.label), escape(figure.value))
+    console.print(figures)
+    if detail:
+        console.print()
+        console.print(pay_periods_table(result))
+    if result.warnings:
+        console.print()
+        console.print("[bold yellow]Warnings[/]")
+        console.print(_bullets("!", result.warnings))
+    console.print()
+    console.print("[bold]Assumptions[/]")
+    console.print(_bullets("-", result.assumptions))
+    console.print()
+    carried = " (latest figures carried forward)" if result.rates_carried_forward else ""
+    console.print(f"Rates used: {', '.join(result.rates_used)}{carried}. pacost {result.pacost_version}.")

@@ -1,0 +1,1019 @@
+"""The plan file (SPEC §1): reading TOML or JSON, checking it, filling defaults, and reporting what was assumed.
+
+A plan is read in four steps, each a function below:
+
+1. ``read_plan_text`` — the file's text, or a located error for a folder, a missing, empty or binary file;
+2. ``parse_plan`` — TOML or JSON (by extension, or by sniffing), numbers read as exact decimals, never floats;
+3. ``apply_overrides`` — ``--set KEY=VALUE`` from the command line, on the raw data;
+4. ``plan_from_dict`` — unknown keys refused with the nearest known key suggested (a typo must not silently drop a
+   cost), every default filled in and recorded as an ``Assumption`` (with its source where it is a statutory or
+   national figure), then validated with pydantic into a ``Plan``.
+
+Errors name the file, the field path (``pa[1].shift[0].end``) and, for TOML, the line, and say what is expected.
+Nothing here prices anything: that is ``pacost.cost``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import json
+import re
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, time, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+
+from pacost.errors import PacostError
+from pacost.money import AmountError, to_decimal
+from pacost.rates import RateBook, bundled_rates
+from pacost.statutory.bank_holidays import Nation
+from pacost.taxyear import TaxYear
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES = {name: name[:3] for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
+DAY_NAMES.update({"tues": "tue", "wednes": "wed", "thur": "thu", "thurs": "thu"})
+PERS = ("week", "fortnight", "4-weeks", "month", "year", "period")
+PLAN_FREQUENCIES = ("weekly", "fortnightly", "4-weekly", "monthly")
+NATIONS = tuple(n.value for n in Nation)
+MAX_PLAN_YEARS = 10
+MAX_HOURS_PER_WEEK = Decimal(168)
+MAX_MULTIPLIER = Decimal(10)
+
+WTR_URL = "https://www.legislation.gov.uk/uksi/1998/1833/regulation/13A"
+TPR_URL = (
+    "https://www.thepensionsregulator.gov.uk/en/employers/new-employers/im-an-employer-who-has-to-provide-a-pension"
+)
+EA_URL = "https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim06520"
+ELCI_URL = "https://www.hse.gov.uk/pubns/hse40.htm"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Field types: each reads one kind of value and says plainly what it expected
+
+
+def _amount(value: Any, *, positive: bool = False, what: str = "an amount such as 12.50") -> Decimal:
+    if isinstance(value, float):
+        value = Decimal(repr(value))  # only reached from Python callers; plan files never give floats
+    try:
+        amount = to_decimal(value)
+    except AmountError as exc:
+        raise ValueError(str(exc).replace("expected an amount such as 12.50", f"expected {what}")) from None
+    if positive and amount <= 0:
+        raise ValueError(f"must be more than zero, got {_shown(value)}")
+    if amount < 0:
+        raise ValueError(f"must not be negative, got {_shown(value)}")
+    return amount
+
+
+def _shown(value: Any) -> str:
+    return str(value) if isinstance(value, int | Decimal) else json.dumps(value, default=str)
+
+
+def _money(value: Any) -> Decimal:
+    return _amount(value)
+
+
+def _positive_money(value: Any) -> Decimal:
+    return _amount(value, positive=True)
+
+
+def _hours(value: Any) -> Decimal:
+    hours = _amount(value, positive=True, what="a number of hours such as 12.5")
+    if hours > MAX_HOURS_PER_WEEK:
+        raise ValueError(f"must be at most {MAX_HOURS_PER_WEEK} (the hours in a week), got {_shown(value)}")
+    return hours
+
+
+def _multiplier(value: Any) -> Decimal:
+    factor = _amount(value, positive=True, what="a multiplier of the hourly rate such as 1.5")
+    if factor > MAX_MULTIPLIER:
+        raise ValueError(f"must be a multiplier of the hourly rate such as 1.5 (at most 10), got {_shown(value)}")
+    return factor
+
+
+def _weeks(value: Any) -> Decimal:
+    weeks = _amount(value, what="a number of weeks such as 5.6")
+    if weeks > 52:
+        raise ValueError(f"must be a number of weeks in a year (at most 52), got {_shown(value)}")
+    return weeks
+
+
+def _sick_days(value: Any) -> Decimal:
+    days = _amount(value, what="a number of days such as 5")
+    if days > 366:
+        raise ValueError(f"must be a number of days in a year (at most 366), got {_shown(value)}")
+    return days
+
+
+def _date(value: Any) -> date:
+    if isinstance(value, date) and not hasattr(value, "hour"):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date written 2026-04-06, got {_shown(value)}")
+
+
+TIME_PATTERN = re.compile(r"^([01]?\d|2[0-4]):([0-5]\d)$")
+
+
+def _time(value: Any) -> time:
+    if isinstance(value, time):
+        if value.second or value.microsecond:
+            raise ValueError(f"expected a time to the minute such as 08:30, got {value}")
+        return value
+    if isinstance(value, str):
+        match = TIME_PATTERN.match(value.strip())
+        if match:
+            hour, minute = int(match[1]), int(match[2])
+            if hour == 24 and minute == 0:
+                return time(0, 0)
+            if hour < 24:
+                return time(hour, minute)
+    raise ValueError(f"expected a time of day such as 08:00 or 22:30, got {_shown(value)}")
+
+
+def _day(value: Any) -> str:
+    if isinstance(value, str):
+        key = value.strip().lower().rstrip(".")
+        if key in WEEKDAYS:
+            return key
+        if key in DAY_NAMES:
+            return DAY_NAMES[key]
+        if key.endswith("day") and key[:-3] in DAY_NAMES:
+            return DAY_NAMES[key[:-3]]
+    raise ValueError(f"expected a day of the week (mon, tue, wed, thu, fri, sat or sun), got {_shown(value)}")
+
+
+def _days(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise ValueError('expected a list of days such as ["mon", "wed", "fri"]')
+    days = [_day(v) for v in value]
+    if len(set(days)) != len(days):
+        raise ValueError(f"a day is listed twice: {', '.join(days)}")
+    return sorted(days, key=WEEKDAYS.index)
+
+
+def _choice(options: Sequence[str], what: str) -> Any:
+    def check(value: Any) -> str:
+        if isinstance(value, str):
+            key = value.strip().lower().replace("_", "-").replace(" ", "-")
+            if key in options:
+                return key
+        hint = _nearest(str(value), options)
+        listed = ", ".join(options[:-1]) + " or " + options[-1]
+        raise ValueError(
+            f"expected {what}: {listed}; got {_shown(value)}" + (f" (did you mean {hint!r}?)" if hint else "")
+        )
+
+    return BeforeValidator(check)
+
+
+def _frequency(value: Any) -> str:
+    if isinstance(value, str):
+        key = value.strip().lower().replace("_", "-").replace(" ", "-")
+        if key in ("four-weekly", "fourweekly", "4weekly"):
+            key = "4-weekly"
+        if key in PLAN_FREQUENCIES:
+            return key
+    raise ValueError(f"expected a pay frequency: weekly, fortnightly, 4-weekly or monthly; got {_shown(value)}")
+
+
+def _ni_letter(value: Any) -> str:
+    letters = ("A", "B", "C", "H", "J", "M", "V", "X", "Z")
+    if isinstance(value, str) and value.strip().upper() in letters:
+        return value.strip().upper()
+    raise ValueError(f"expected an NI category letter ({', '.join(letters)}), got {_shown(value)}")
+
+
+def _name(value: Any) -> str:
+    if isinstance(value, str | int) and not isinstance(value, bool) and str(value).strip():
+        return str(value).strip()
+    raise ValueError(f"expected a name in quotes, got {_shown(value)}")
+
+
+def _rrule(value: Any) -> str:
+    from dateutil.rrule import rrulestr
+
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError('expected an iCalendar rule such as "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA"')
+    text = value.strip()
+    if "DTSTART" in text.upper():
+        raise ValueError("leave DTSTART out of the rule: shifts repeat from the plan start")
+    try:
+        rrulestr(text, dtstart=None)
+    except (ValueError, TypeError) as exc:
+        raise ValueError(
+            f'is not a rule dateutil can read ({exc}); write it like "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA"'
+        ) from None
+    return text
+
+
+Money = Annotated[Decimal, BeforeValidator(_money)]
+PositiveMoney = Annotated[Decimal, BeforeValidator(_positive_money)]
+Hours = Annotated[Decimal, BeforeValidator(_hours)]
+Multiplier = Annotated[Decimal, BeforeValidator(_multiplier)]
+Weeks = Annotated[Decimal, BeforeValidator(_weeks)]
+SickDays = Annotated[Decimal, BeforeValidator(_sick_days)]
+PlanDate = Annotated[date, BeforeValidator(_date)]
+ClockTime = Annotated[time, BeforeValidator(_time)]
+Days = Annotated[list[str], BeforeValidator(_days)]
+Name = Annotated[str, BeforeValidator(_name)]
+Per = Annotated[str, _choice(PERS, "how often the amount is paid")]
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "yes", "false", "no"):
+        return value.strip().lower() in ("true", "yes")
+    raise ValueError(f"expected true or false, got {_shown(value)}")
+
+
+Flag = Annotated[bool, BeforeValidator(_flag)]
+
+
+def _count(low: int, high: int, what: str) -> Any:
+    def check(value: Any) -> int:
+        if isinstance(value, bool):
+            raise ValueError(f"expected {what}, got {value}")
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if not isinstance(value, int) or not low <= value <= high:
+            raise ValueError(f"expected {what} (a whole number from {low} to {high}), got {_shown(value)}")
+        return value
+
+    return BeforeValidator(check)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The plan's parts, named as the file names them
+
+
+class _Part(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class CostItem(_Part):
+    amount: Money
+    per: Per
+
+
+class OtherCost(CostItem):
+    name: Name
+
+
+class Budget(_Part):
+    amount: Money
+    per: Per
+    hours_per_week: Hours | None = None
+
+
+class Employer(_Part):
+    employment_allowance: Flag
+    insurance: CostItem
+    payroll: CostItem
+    other: list[OtherCost] = Field(default_factory=list)
+
+
+class Cover(_Part):
+    by: Annotated[Literal["agency", "pa", "family"], _choice(("agency", "pa", "family"), "who covers")]
+    rate: PositiveMoney | None = None
+    pa: Name | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Cover:
+        if self.by == "agency" and self.rate is None:
+            raise ValueError("agency cover needs `rate`, the agency's all-in hourly charge")
+        if self.by == "pa" and self.pa is None:
+            raise ValueError("cover by a PA needs `pa`, the name of the PA who covers")
+        if self.by != "agency" and self.rate is not None:
+            raise ValueError(f"`rate` is only for agency cover; cover by {self.by} is paid otherwise")
+        if self.by != "pa" and self.pa is not None:
+            raise ValueError('`pa` is only for by = "pa"')
+        return self
+
+
+class Sickness(_Part):
+    days_per_year: SickDays
+    spell_days: Annotated[int, _count(1, 365, "the days in one spell of sickness")]
+    pay: Annotated[Literal["statutory", "full"], _choice(("statutory", "full"), "the sick pay")]
+
+
+class Enhancements(_Part):
+    weekend: Multiplier = Decimal(1)
+    night: Multiplier = Decimal(1)
+    bank_holiday: Multiplier = Decimal(1)
+
+
+class NightWindow(_Part):
+    start: ClockTime = Field(default=time(22, 0), alias="from")
+    end: ClockTime = Field(default=time(7, 0), alias="to")
+
+
+class Shift(_Part):
+    days: Days | None = None
+    repeat: Annotated[str, BeforeValidator(_rrule)] | None = None
+    start: ClockTime
+    end: ClockTime
+    every: Annotated[int, _count(1, 52, "a number of weeks")] = 1
+    kind: Annotated[Literal["waking", "sleep-in"], _choice(("waking", "sleep-in"), "the kind of shift")] = "waking"
+    flat: Money | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Shift:
+        if (self.days is None) == (self.repeat is None):
+            raise ValueError('give either `days` (such as ["mon", "fri"]) or `repeat` (an RRULE), not both or neither')
+        if self.repeat is not None and self.every != 1:
+            raise ValueError("`every` goes with `days`; put INTERVAL in the `repeat` rule instead")
+        if self.start == self.end:
+            raise ValueError(
+                f"the shift has no length: it starts and ends at {self.start:%H:%M} (a shift may cross midnight, "
+                "e.g. start 22:00, end 07:00)"
+            )
+        if self.kind == "sleep-in" and self.flat is None:
+            raise ValueError("a sleep-in needs `flat`, the flat sum paid for it (e.g. flat = 60.00)")
+        if self.kind == "waking" and self.flat is not None:
+            raise ValueError('`flat` is only for kind = "sleep-in"; waking hours are paid at the hourly rate')
+        return self
+
+
+class PA(_Part):
+    name: Name
+    date_of_birth: PlanDate
+    hourly_rate: PositiveMoney
+    pay_frequency: Annotated[str, BeforeValidator(_frequency)]
+    holiday_weeks: Weeks
+    holiday: Annotated[Literal["normal", "rolled-up"], _choice(("normal", "rolled-up"), "the holiday pay")] = "normal"
+    pension: Annotated[Literal["auto", "opt-out", "opt-in"], _choice(("auto", "opt-out", "opt-in"), "the pension")]
+    enhancements: Enhancements = Field(default_factory=Enhancements)
+    night: NightWindow = Field(default_factory=NightWindow)
+    ni_category: Annotated[str, BeforeValidator(_ni_letter)] | None = None
+    shift: list[Shift] = Field(default_factory=list)
+    hours_per_week: Hours | None = None
+    days: Days | None = None
+
+    @model_validator(mode="after")
+    def _one_rota(self) -> PA:
+        if self.shift and self.hours_per_week is not None:
+            raise ValueError("give either shifts ([[pa.shift]]) or hours_per_week, not both")
+        if not self.shift and self.hours_per_week is None:
+            raise ValueError(
+                "has no rota: add shifts ([[pa.shift]] with days, start and end) or hours_per_week (with days)"
+            )
+        if self.days is not None and self.hours_per_week is None:
+            raise ValueError("`days` at PA level goes with hours_per_week; shifts carry their own days")
+        return self
+
+
+class Plan(_Part):
+    name: Name
+    start: PlanDate
+    end: PlanDate
+    nation: Annotated[Nation, _choice(NATIONS, "the nation (for bank holidays)")]
+    budget: Budget
+    employer: Employer
+    cover: Cover
+    sickness: Sickness
+    pa: list[PA] = Field(min_length=1)
+
+
+@dataclass(frozen=True)
+class Assumption:
+    """A default pacost applied because the plan left something out, with the source of the figure if any."""
+
+    field: str
+    text: str
+    source_url: str | None = None
+
+
+@dataclass(frozen=True)
+class LoadedPlan:
+    plan: Plan
+    assumptions: list[Assumption]
+    source: str
+    sha256: str
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Reading a file
+
+
+def read_plan_bytes(path: Path) -> bytes:
+    """A plan file's bytes, or a located error for a folder, a missing or unreadable file."""
+    source = str(path)
+    if path.is_dir():
+        raise PacostError(
+            "is a folder, not a plan file: give a .toml or .json plan (or use `pacost batch`)", source=source
+        )
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PacostError("no such file", source=source) from None
+    except OSError as exc:
+        raise PacostError(f"cannot be read ({exc.strerror or exc})", source=source) from None
+
+
+def decode_plan(data: bytes, source: str) -> str:
+    if not data.strip():
+        raise PacostError("is empty: a plan needs at least a [budget] and one [[pa]]", source=source)
+    if b"\x00" in data:
+        raise PacostError("is not a text file (a TOML or JSON plan is expected)", source=source)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise PacostError(
+            f"is not UTF-8 text (byte {exc.start + 1} cannot be read); save the plan as UTF-8 TOML or JSON",
+            source=source,
+        ) from None
+
+
+def plan_format(source: str, text: str) -> Literal["toml", "json"]:
+    suffix = Path(source).suffix.lower()
+    if suffix == ".json":
+        return "json"
+    if suffix == ".toml":
+        return "toml"
+    return "json" if text.lstrip().startswith(("{", "[")) else "toml"
+
+
+def parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str, Any]:
+    """TOML or JSON into plain data, numbers as exact decimals."""
+    if fmt == "json":
+        try:
+            data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+        except json.JSONDecodeError as exc:
+            raise PacostError(f"not valid JSON ({exc.msg})", source=source, line=exc.lineno, column=exc.colno) from None
+        except ValueError as exc:
+            raise PacostError(f"not valid JSON ({exc})", source=source) from None
+        if not isinstance(data, dict):
+            raise PacostError("a JSON plan must be one object {...}", source=source)
+        return data
+    try:
+        return tomllib.loads(text, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        message = str(exc)
+        line = column = None
+        found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+        if found:
+            line, column = int(found[1]), int(found[2])
+            message = message[: found.start()].strip()
+        elif "end of document" in message:
+            line = text.count("\n") + 1
+        raise PacostError(f"not valid TOML ({message})", source=source, line=line, column=column) from None
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a number pacost can use")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Overrides from the command line
+
+
+def apply_overrides(data: dict[str, Any], overrides: Iterable[str], source: str) -> dict[str, Any]:
+    """Apply ``KEY=VALUE`` settings (``pa.0.hourly_rate=14``, ``budget.amount=600``) to raw plan data.
+
+    The value is read as TOML would read it (a number, true/false, a date, a list) and otherwise as text."""
+    for setting in overrides:
+        key, sep, raw_value = setting.partition("=")
+        if not sep or not key.strip():
+            raise PacostError(f"--set {setting!r}: write it as KEY=VALUE, e.g. --set pa.0.hourly_rate=14")
+        parts = [p for p in re.split(r"[.\[\]]+", key.strip()) if p]
+        try:
+            value: Any = tomllib.loads(f"v = {raw_value.strip()}", parse_float=Decimal)["v"]
+        except tomllib.TOMLDecodeError:
+            value = raw_value.strip()
+        node: Any = data
+        for i, part in enumerate(parts):
+            last = i == len(parts) - 1
+            if isinstance(node, list):
+                if not part.isdigit() or int(part) >= len(node):
+                    raise PacostError(
+                        f"--set {key}: {part!r} is not one of the {len(node)} entries (counting from 0)", source=source
+                    )
+                if last:
+                    node[int(part)] = value
+                else:
+                    node = node[int(part)]
+            elif isinstance(node, dict):
+                if last:
+                    node[part] = value
+                else:
+                    node = node.setdefault(part, {})
+            else:
+                raise PacostError(f"--set {key}: {'.'.join(parts[:i])} is a single value, not a table", source=source)
+    return data
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Unknown keys, defaults, validation
+
+
+def _nearest(word: str, options: Iterable[str]) -> str | None:
+    found = difflib.get_close_matches(word.lower(), list(options), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _keys_of(model: type[BaseModel]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name, info in model.model_fields.items():
+        out[info.alias or name] = info.annotation
+    if model is PA:
+        out["age"] = int  # read in place of date_of_birth
+    return out
+
+
+def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
+    """The model a field holds, and whether it is a list of them."""
+    import typing
+
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation, False
+    if origin is list and args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+        return args[0], True
+    for arg in args:
+        found, many = _model_in(arg)
+        if found is not None:
+            return found, many
+    return None, False
+
+
+def check_keys(data: Any, model: type[BaseModel], path: tuple[str | int, ...] = ()) -> None:
+    """Refuse any key the schema does not know, suggesting the nearest one."""
+    if not isinstance(data, dict):
+        return
+    known = _keys_of(model)
+    for key, value in data.items():
+        if key not in known:
+            hint = _nearest(str(key), known)
+            where = _path(path)
+            places = f" in [{where}]" if where else " at the top of the plan"
+            suggestion = f"did you mean {hint!r}? " if hint else ""
+            raise _Located(
+                f"unknown key {key!r}{places}: {suggestion}known keys are {', '.join(sorted(known))}",
+                (*path, key),
+            )
+        inner, many = _model_in(known[key])
+        if inner is None:
+            continue
+        if many and isinstance(value, list):
+            for i, item in enumerate(value):
+                check_keys(item, inner, (*path, key, i))
+        elif not many:
+            check_keys(value, inner, (*path, key))
+
+
+class _Located(Exception):
+    def __init__(self, message: str, loc: tuple[str | int, ...]) -> None:
+        super().__init__(message)
+        self.message = message
+        self.loc = loc
+
+
+def _path(loc: Iterable[str | int]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def current_tax_year_start(today: date | None = None) -> date:
+    return TaxYear.containing(today or date.today()).start
+
+
+def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) -> list[Assumption]:
+    """Fill in what the plan left out, on the raw data, and say what was assumed."""
+    notes: list[Assumption] = []
+
+    def default(table: dict[str, Any], key: str, value: Any, field: str, text: str, url: str | None = None) -> None:
+        if key not in table:
+            table[key] = value
+            notes.append(Assumption(field, text, url))
+
+    assert rates.defaults is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    if "start" not in data:
+        start = current_tax_year_start(today)
+        default(
+            data,
+            "start",
+            start,
+            "start",
+            f"The plan gives no start date: it starts on {start:%-d %B %Y}, the first day of the current tax year.",
+        )
+    start_value = data.get("start")
+    try:
+        start_date = _date(start_value)
+    except ValueError:
+        start_date = None
+    if "end" not in data and start_date is not None:
+        end = start_date + relativedelta(years=1) - timedelta(days=1)
+        default(data, "end", end, "end", f"The plan gives no end date: it runs for a year, to {end:%-d %B %Y}.")
+    default(data, "nation", "england", "nation", "The plan names no nation: bank holidays are England's.")
+    if "name" not in data:
+        data["name"] = "Care plan"
+
+    employer = data.setdefault("employer", {})
+    if isinstance(employer, dict):
+        default(
+            employer,
+            "employment_allowance",
+            True,
+            "employer.employment_allowance",
+            "The Employment Allowance is claimed (household employers of care and support workers may claim it).",
+            EA_URL,
+        )
+        default(
+            employer,
+            "insurance",
+            {"amount": Decimal(0), "per": "year"},
+            "employer.insurance",
+            "The plan gives no employer's liability insurance, so none is costed; an employer of PAs must insure "
+            "(Employers' Liability (Compulsory Insurance) Act 1969), usually £100–£200 a year.",
+            ELCI_URL,
+        )
+        default(
+            employer,
+            "payroll",
+            {"amount": Decimal(0), "per": "year"},
+            "employer.payroll",
+            "The plan gives no payroll cost, so none is costed (many councils fund a payroll service).",
+        )
+
+    cover = data.setdefault("cover", {})
+    agency = rates.defaults.agency_hourly_rate
+    if isinstance(cover, dict):
+        default(
+            cover,
+            "by",
+            "agency",
+            "cover.by",
+            "The plan does not say who covers holidays and sickness: an agency is assumed.",
+        )
+        if cover.get("by") == "agency":
+            default(
+                cover,
+                "rate",
+                agency.value,
+                "cover.rate",
+                f"Agency cover is charged at £{agency.value} an hour, the Homecare Association's minimum price "
+                "for homecare in England, 2025-26.",
+                agency.source.url,
+            )
+
+    sickness = data.setdefault("sickness", {})
+    sick = rates.defaults.sick_days_per_year
+    if isinstance(sickness, dict):
+        default(
+            sickness,
+            "days_per_year",
+            sick.value,
+            "sickness.days_per_year",
+            f"Each PA is expected to be off sick {sick.value} days a year, the UK average (ONS, 2024).",
+            sick.source.url,
+        )
+        default(sickness, "spell_days", 1, "sickness.spell_days", "Sickness comes in one-day spells.")
+        default(sickness, "pay", "statutory", "sickness.pay", "Sick pay is Statutory Sick Pay only.")
+
+    pas = data.get("pa")
+    if isinstance(pas, dict):
+        pas = data["pa"] = [pas]
+    if isinstance(pas, list):
+        for i, pa in enumerate(pas):
+            if not isinstance(pa, dict):
+                continue
+            who = pa.get("name") if isinstance(pa.get("name"), str) else f"PA {i + 1}"
+            where = f"pa[{i}]"
+            if "name" not in pa:
+                pa["name"] = who
+            if "age" in pa and "date_of_birth" in pa:
+                raise _Located("give either date_of_birth or age, not both", ("pa", i, "age"))
+            if "age" in pa:
+                age = _age(pa.pop("age"), ("pa", i, "age"))
+                if start_date is not None:
+                    pa["date_of_birth"] = start_date - relativedelta(years=age)
+                    notes.append(
+                        Assumption(
+                            f"{where}.age",
+                            f"{who} is taken to be {age} for the first year of the "
+                            "plan (the plan gives an age, not a date of birth).",
+                        )
+                    )
+            elif "date_of_birth" not in pa and start_date is not None:
+                pa["date_of_birth"] = start_date - relativedelta(years=30)
+                notes.append(
+                    Assumption(
+                        f"{where}.age",
+                        f"The plan gives no age for {who}: taken as 30 (this sets "
+                        "their NI category, minimum wage and pension).",
+                    )
+                )
+            default(pa, "pay_frequency", "monthly", f"{where}.pay_frequency", f"{who} is paid monthly.")
+            default(
+                pa,
+                "holiday_weeks",
+                Decimal("5.6"),
+                f"{where}.holiday_weeks",
+                f"{who} has the statutory 5.6 weeks' paid holiday a year.",
+                WTR_URL,
+            )
+            default(
+                pa,
+                "pension",
+                "auto",
+                f"{where}.pension",
+                f"{who} is auto-enrolled in a workplace pension when eligible (the employer's duty).",
+                TPR_URL,
+            )
+            if "hours_per_week" in pa and "days" not in pa:
+                pa["days"] = ["mon", "tue", "wed", "thu", "fri"]
+                notes.append(
+                    Assumption(
+                        f"{where}.days",
+                        f"{who}'s {pa['hours_per_week']} hours a week are spread over Monday to Friday, from 09:00.",
+                    )
+                )
+            elif "hours_per_week" in pa:
+                notes.append(
+                    Assumption(
+                        f"{where}.days",
+                        f"{who}'s {pa['hours_per_week']} hours a week are spread evenly over their days, from 09:00.",
+                    )
+                )
+    return notes
+
+
+def _age(value: Any, loc: tuple[str | int, ...]) -> int:
+    if isinstance(value, Decimal) and value == value.to_integral_value():
+        value = int(value)
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value.strip())
+    if isinstance(value, bool) or not isinstance(value, int) or not 16 <= value <= 100:
+        raise _Located(f"expected an age in whole years from 16 to 100, got {_shown(value)}", loc)
+    return value
+
+
+def _check_plan(plan: Plan, today: date | None) -> None:
+    if plan.end < plan.start:
+        raise _Located(f"the plan ends ({plan.end}) before it starts ({plan.start})", ("end",))
+    if plan.end >= plan.start + relativedelta(years=MAX_PLAN_YEARS):
+        raise _Located(
+            f"the plan runs from {plan.start} to {plan.end}, more than {MAX_PLAN_YEARS} years: cost one year at a "
+            "time (statutory rates change every April)",
+            ("end",),
+        )
+    names = [pa.name for pa in plan.pa]
+    for i, pa in enumerate(plan.pa):
+        if names.index(pa.name) != i:
+            raise _Located(f"two PAs are called {pa.name!r}: give each PA a different name", ("pa", i, "name"))
+        born = pa.date_of_birth
+        if born > min(plan.start, today or date.today()):
+            raise _Located(f"{pa.name}'s date of birth {born} is in the future", ("pa", i, "date_of_birth"))
+        age = (plan.start.year - born.year) - ((plan.start.month, plan.start.day) < (born.month, born.day))
+        if not 16 <= age <= 100:
+            raise _Located(
+                f"{pa.name} would be {age} at the plan start: a PA must be 16 to 100", ("pa", i, "date_of_birth")
+            )
+        if pa.hours_per_week is not None and pa.days is not None:
+            per_day = pa.hours_per_week / len(pa.days)
+            if per_day > 24:
+                raise _Located(
+                    f"{pa.hours_per_week} hours a week over {len(pa.days)} day(s) is {per_day:.1f} hours a day, more "
+                    "than 24",
+                    ("pa", i, "hours_per_week"),
+                )
+        _check_overlaps(pa, i)
+    if plan.cover.by == "pa" and plan.cover.pa not in names:
+        raise _Located(
+            f"cover is by PA {plan.cover.pa!r}, but no PA has that name (the PAs are {', '.join(names)})",
+            ("cover", "pa"),
+        )
+    if plan.cover.by == "pa" and len(plan.pa) == 1:
+        raise _Located("cover by a PA needs a second PA: the only PA cannot cover their own absence", ("cover", "by"))
+
+
+def _check_overlaps(pa: PA, index: int) -> None:
+    """Two of one PA's weekly shifts that overlap in time (shifts with ``repeat`` are not checked)."""
+    week = 7 * 1440
+    spans: list[tuple[int, int, int]] = []
+    for k, shift in enumerate(pa.shift):
+        if shift.days is None:
+            continue
+        begin = shift.start.hour * 60 + shift.start.minute
+        length = (shift.end.hour * 60 + shift.end.minute) - begin
+        if length <= 0:
+            length += 1440
+        for day in shift.days:
+            start = WEEKDAYS.index(day) * 1440 + begin
+            spans.append((start, start + length, k))
+    spans.sort()
+    for a in range(len(spans)):
+        for b in range(len(spans)):
+            if a == b:
+                continue
+            s1, e1, k1 = spans[a]
+            s2, _e2, k2 = spans[b]
+            for shift_by in (0, week):
+                if s1 < s2 + shift_by < e1:
+                    day = WEEKDAYS[(s2 % week) // 1440]
+                    raise _Located(
+                        f"{pa.name}'s shifts {k1} and {k2} overlap on {day}: one person cannot work two shifts at once",
+                        ("pa", index, "shift", k2),
+                    )
+
+
+def plan_from_dict(
+    data: Mapping[str, Any],
+    *,
+    source: str = "<plan>",
+    text: str | None = None,
+    rates: RateBook | None = None,
+    today: date | None = None,
+) -> tuple[Plan, list[Assumption]]:
+    """Check raw plan data, fill its defaults and validate it. ``text`` (TOML) lets errors give a line number."""
+    rates = rates or bundled_rates()
+    raw = _copy(data)
+    try:
+        check_keys(raw, Plan)
+        assumptions = _fill_defaults(raw, rates, today)
+        try:
+            plan = Plan.model_validate(raw)
+        except ValidationError as exc:
+            raise _from_validation(exc, raw) from None
+        _check_plan(plan, today)
+    except _Located as exc:
+        line = _toml_line(text, exc.loc) if text is not None else None
+        raise PacostError(exc.message, source=source, location=_path(exc.loc), line=line) from None
+    return plan, assumptions
+
+
+def _copy(data: Any) -> Any:
+    if isinstance(data, Mapping):
+        return {k: _copy(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_copy(v) for v in data]
+    return data
+
+
+HINTS = {
+    "budget": "add a [budget] table with amount and per",
+    "amount": "give the amount, e.g. amount = 520.00",
+    "per": "say how often: week, fortnight, 4-weeks, month, year or period",
+    "pa": "add at least one [[pa]] with a name, an hourly_rate and a rota",
+    "hourly_rate": "give the PA's hourly rate, e.g. hourly_rate = 13.00",
+    "start": 'give the shift\'s start time, e.g. start = "08:00"',
+    "end": 'give the end time, e.g. end = "11:00"',
+    "name": "give a name",
+}
+
+
+def _from_validation(exc: ValidationError, raw: Mapping[str, Any]) -> _Located:
+    error = exc.errors()[0]
+    loc = tuple(error["loc"])
+    kind = error["type"]
+    if kind == "missing":
+        field = str(loc[-1]) if loc else ""
+        message = f"is missing: {HINTS.get(field, 'this field is required')}"
+    elif kind == "too_short" and loc == ("pa",):
+        message = f"has no PAs: {HINTS['pa']}"
+    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+        message = 'should be a table of settings, such as { amount = 140, per = "year" }'
+    elif kind == "list_type":
+        message = "should be a list ([...] or [[...]] tables)"
+    else:
+        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return _Located(message, loc)
+
+
+def _toml_line(text: str, loc: tuple[str | int, ...]) -> int | None:
+    """The line of a TOML plan that best matches a field path: the longest prefix of ``loc`` given on a line."""
+    table: tuple[str | int, ...] = ()
+    counters: dict[tuple[str | int, ...], int] = {}
+    best: tuple[int, int] | None = None  # (matched length, line)
+    header = re.compile(r"^\s*(\[\[?)\s*([A-Za-z0-9_.\-\" ]+?)\s*\]\]?")
+    key_line = re.compile(r"^\s*([A-Za-z0-9_\-\"]+)\s*[.=]")
+    for number, line in enumerate(text.splitlines(), start=1):
+        found = header.match(line)
+        if found:
+            names = [p.strip().strip('"') for p in found[2].split(".")]
+            path: tuple[str | int, ...] = ()
+            for k, part in enumerate(names):
+                path = (*path, part)
+                is_array_leaf = found[1] == "[[" and k == len(names) - 1
+                if is_array_leaf:
+                    counters[path] = counters.get(path, -1) + 1
+                    for other in list(counters):
+                        if len(other) > len(path) and other[: len(path)] == path:
+                            del counters[other]
+                    path = (*path, counters[path])
+                elif path in counters:
+                    path = (*path, counters[path])
+            table = path
+            full = table
+        else:
+            key = key_line.match(line)
+            if not key:
+                continue
+            full = (*table, key[1].strip('"'))
+        matched = 0
+        for a, b in zip(full, loc, strict=False):
+            if a != b:
+                break
+            matched += 1
+        if matched == len(full) and matched and (best is None or matched > best[0]):
+            best = (matched, number)
+    return best[1] if best else None
+
+
+def parse_plan(
+    text: str,
+    *,
+    source: str,
+    fmt: Literal["toml", "json"] | None = None,
+    overrides: Sequence[str] = (),
+    rates: RateBook | None = None,
+    today: date | None = None,
+) -> LoadedPlan:
+    """A plan from its text."""
+    fmt = fmt or plan_format(source, text)
+    data = parse_text(text, fmt, source)
+    data = apply_overrides(data, overrides, source)
+    plan, assumptions = plan_from_dict(
+        data, source=source, text=text if fmt == "toml" and not overrides else None, rates=rates, today=today
+    )
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return LoadedPlan(plan, assumptions, source, digest)
+
+
+def load_plan(
+    path: Path | str, *, overrides: Sequence[str] = (), rates: RateBook | None = None, today: date | None = None
+) -> LoadedPlan:
+    """Read a plan file (``-`` for standard input)."""
+    import sys
+
+    if str(path) == "-":
+        data = sys.stdin.buffer.read()
+        source = "<stdin>"
+    else:
+        path = Path(path)
+        source = str(path)
+        data = read_plan_bytes(path)
+    text = decode_plan(data, source)
+    loaded = parse_plan(text, source=source, overrides=overrides, rates=rates, today=today)
+    return LoadedPlan(loaded.plan, loaded.assumptions, source, hashlib.sha256(data).hexdigest())
+
+
+def plan_to_dict(plan: Plan) -> dict[str, Any]:
+    """A plan as plain JSON-ready data (money as strings, dates and times ISO); ``plan_from_dict`` reads it back
+    to an equal plan."""
+    raw: dict[str, Any] = _jsonable(plan.model_dump(mode="python", by_alias=True, exclude_none=True))
+    return raw
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, time):
+        return f"{value:%H:%M}"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Nation):
+        return value.value
+    return value
+
+
+__all__ = [
+    "PA",
+    "Assumption",
+    "Budget",
+    "Cover",
+    "Employer",
+    "LoadedPlan",
+    "Plan",
+    "Shift",
+    "Sickness",
+    "apply_overrides",
+    "load_plan",
+    "parse_plan",
+    "plan_from_dict",
+    "plan_to_dict",
+]

@@ -1,0 +1,110 @@
+"""The JSON form of a result (SPEC §3): fixed keys, money as two-decimal strings, a schema version."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from pacost.cost import CostResult, PaResult
+from pacost.money import money_str
+
+
+def _money(value: Decimal | None) -> str | None:
+    return None if value is None else money_str(value)
+
+
+def _hours(value: Decimal | None) -> str | None:
+    return None if value is None else f"{value:.2f}"
+
+
+def _pa(pa: PaResult, detail: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": pa.name,
+        "hourly_rate": money_str(pa.hourly_rate),
+        "pay_frequency": pa.pay_frequency,
+        "planned_hours": _hours(pa.planned_hours),
+        "hours_worked": _hours(pa.hours_worked),
+        "holiday_hours": _hours(pa.holiday_hours),
+        "sick_hours": _hours(pa.sick_hours),
+        "cover_hours_worked": _hours(pa.cover_hours_worked),
+        "gross_pay": money_str(pa.gross_pay),
+        "employer_ni": money_str(pa.employer_ni),
+        "pension": money_str(pa.pension),
+        "periods": len(pa.periods),
+    }
+    if detail:
+        out["pay_periods"] = [
+            {
+                "start": p.start.isoformat(),
+                "end": p.end.isoformat(),
+                "pay_date": p.pay_date.isoformat(),
+                "days": p.days,
+                "whole": p.whole,
+                "wages": money_str(p.wages),
+                "holiday_pay": money_str(p.holiday_pay),
+                "sick_pay": money_str(p.sick_pay),
+                "cover_pay": money_str(p.cover_pay),
+                "earnings": money_str(p.earnings),
+                "ni_category": p.ni_category,
+                "employer_ni": money_str(p.employer_ni),
+                "pension": money_str(p.pension),
+            }
+            for p in pa.periods
+        ]
+    return out
+
+
+def to_dict(result: CostResult, *, detail: bool = False) -> dict[str, Any]:
+    h = result.hours
+    return {
+        "schema": result.schema,
+        "plan": result.plan,
+        "source": result.source,
+        "period": {"start": result.start.isoformat(), "end": result.end.isoformat(), "days": result.days},
+        "nation": result.nation,
+        "hours": {
+            "planned": _hours(h.planned),
+            "by_pas": _hours(h.by_pas),
+            "holiday_cover": _hours(h.holiday_cover),
+            "sick_cover": _hours(h.sick_cover),
+            "unpaid_family": _hours(h.unpaid_family),
+            "sleep_in": _hours(h.sleep_in),
+            "planned_per_week": _hours(h.planned_per_week),
+        },
+        "lines": [
+            {"id": line.id, "label": line.label, "amount": money_str(line.amount), "per_week": money_str(line.per_week)}
+            | ({"detail": line.detail} if line.detail else {})
+            for line in result.lines
+        ],
+        "total": money_str(result.total),
+        "budget": money_str(result.budget),
+        "difference": money_str(result.difference),
+        "covered": result.covered,
+        "share_covered_percent": None if result.share_covered_percent is None else str(result.share_covered_percent),
+        "per_week": {
+            "total": money_str(result.total_per_week),
+            "budget": money_str(result.budget_per_week),
+            "difference": money_str(result.difference_per_week),
+        },
+        "rota_pay": money_str(result.rota_pay),
+        "cost_per_planned_hour": _money(result.cost_per_planned_hour),
+        "hours_per_week_budget_buys": _hours(result.hours_per_week_budget_buys),
+        "max_affordable_hourly_rate": _money(result.max_affordable_hourly_rate),
+        "budget_needed": money_str(result.budget_needed),
+        "budget_per": result.budget_per,
+        "on_cost_percent": None if result.on_cost_percent is None else str(result.on_cost_percent),
+        "funded_hours_per_week": _hours(result.funded_hours_per_week),
+        "budget_implied_hourly_rate": _money(result.budget_implied_hourly_rate),
+        "pas": [_pa(pa, detail) for pa in result.pas],
+        "warnings": list(result.warnings),
+        "assumptions": list(result.assumptions),
+        "rates_used": list(result.rates_used),
+        "rates_carried_forward": result.rates_carried_forward,
+        "plan_sha256": result.sha256,
+        "pacost_version": result.pacost_version,
+    }
+
+
+def render_json(result: CostResult, *, detail: bool = False) -> str:
+    return json.dumps(to_dict(result, detail=detail), indent=2, ensure_ascii=False) + "\n"

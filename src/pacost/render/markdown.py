@@ -1,0 +1,48 @@
+"""The Markdown form of a result: a verdict, the breakdown table, the key figures, warnings and assumptions —
+ready to paste into an email or a letter."""
+
+from __future__ import annotations
+
+from pacost.cost import CostResult
+from pacost.money import pounds
+from pacost.render.words import key_figures, verdict
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def render_markdown(result: CostResult) -> str:
+    lines = [
+        f"# {_cell(result.plan)}: the true cost of employing PAs",
+        "",
+        f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days).",
+        "",
+        f"**{verdict(result)}**",
+        "",
+        "| Cost | For the period | Per week |",
+        "| --- | ---: | ---: |",
+    ]
+    for line in result.lines:
+        label = line.label + (f" ({line.detail})" if line.detail else "")
+        lines.append(f"| {_cell(label)} | {pounds(line.amount)} | {pounds(line.per_week)} |")
+    lines += [
+        f"| **True cost** | **{pounds(result.total)}** | **{pounds(result.total_per_week)}** |",
+        f"| Budget | {pounds(result.budget)} | {pounds(result.budget_per_week)} |",
+        f"| **Difference** | **{pounds(result.difference)}** | **{pounds(result.difference_per_week)}** |",
+        "",
+        "## Key figures",
+        "",
+    ]
+    lines += [f"- {_cell(f.label)}: {f.value}" for f in key_figures(result)]
+    if result.warnings:
+        lines += ["", "## Warnings", ""] + [f"- {_cell(w)}" for w in result.warnings]
+    lines += ["", "## Assumptions", ""] + [f"- {_cell(a)}" for a in result.assumptions]
+    lines += [
+        "",
+        f"Rates used: {', '.join(result.rates_used)}"
+        + (" (latest figures carried forward)" if result.rates_carried_forward else "")
+        + f". pacost {result.pacost_version}.",
+        "",
+    ]
+    return "\n".join(lines)

@@ -1,0 +1,219 @@
+"""The rota engine: a PA's shifts expanded into dated hours across the plan period (SPEC §2.1).
+
+Each shift belongs to the date it starts. Its hours are counted in real time in Europe/London, so a 22:00–07:00
+night is 8 hours across the spring clock change and 10 across the autumn one. Each piece of a shift is tagged with
+what it falls on — a weekend, a bank holiday of the plan's nation, the PA's night window — as one of eight flag
+combinations; pricing (which multiplier wins) happens later, in ``pacost.cost``, so the same expanded rota can be
+re-priced at any hourly rate without being expanded again.
+
+Sleep-ins are kept apart: they are paid a flat sum, not by the hour. A summary rota (``hours_per_week`` over
+``days``) becomes one daytime shift a day from 09:00.
+
+Nothing here knows about money, pay periods or the terminal.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
+from functools import cache
+from zoneinfo import ZoneInfo
+
+from dateutil.rrule import rrulestr
+
+from pacost.statutory.bank_holidays import Nation, is_bank_holiday
+
+LONDON = ZoneInfo("Europe/London")
+ZERO = Decimal(0)
+MINUTES_PER_DAY = 1440
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+# Flag combinations: bit 0 weekend, bit 1 night, bit 2 bank holiday.
+WEEKEND, NIGHT, BANK_HOLIDAY = 1, 2, 4
+COMBOS = 8
+
+
+@dataclass(frozen=True)
+class ShiftPattern:
+    """One repeating shift, in the form the engine needs (built from a plan's shift or summary rota)."""
+
+    start_minute: Decimal  # minutes after midnight, local wall clock
+    length_minutes: Decimal  # wall-clock length; a shift that crosses midnight runs into the next date
+    weekdays: frozenset[int] = frozenset()  # 0 = Monday
+    every: int = 1  # weeks, counted from the plan start
+    repeat: str | None = None  # an RRULE instead of weekdays/every
+    sleep_in: bool = False
+    flat: Decimal = ZERO
+
+    def dates(self, start: date, end: date) -> Iterator[date]:
+        """The dates in [start, end] on which this shift starts."""
+        if self.repeat is not None:
+            minute = int(self.start_minute)
+            begin = datetime.combine(start, time(minute // 60, minute % 60))
+            rule = rrulestr(self.repeat, dtstart=begin)
+            last = datetime.combine(end, time(23, 59, 59))
+            for moment in rule.between(begin, last, inc=True):
+                yield moment.date()
+            return
+        for weekday in sorted(self.weekdays):
+            first = start + timedelta(days=(weekday - start.weekday()) % 7)
+            week_index = (first - start).days // 7
+            k = (-week_index) % self.every
+            day = first + timedelta(days=7 * k)
+            step = timedelta(days=7 * self.every)
+            while day <= end:
+                yield day
+                day += step
+
+
+@dataclass
+class DayHours:
+    """One PA's rota on one date: waking hours by flag combination, sleep-in hours and flat sums."""
+
+    waking: list[Decimal] = field(default_factory=lambda: [ZERO] * COMBOS)
+    sleep_in_hours: Decimal = ZERO
+    sleep_in_flat: Decimal = ZERO
+
+    @property
+    def hours(self) -> Decimal:
+        return sum(self.waking, ZERO) + self.sleep_in_hours
+
+
+def _clock_changes(year: int) -> frozenset[date]:
+    """The UK's clock-change dates in a year: the last Sundays of March and October."""
+    out = []
+    for month in (3, 10):
+        last = date(year, month, 31)
+        out.append(last - timedelta(days=(last.weekday() - 6) % 7))
+    return frozenset(out)
+
+
+@cache
+def clock_changes(year: int) -> frozenset[date]:
+    return _clock_changes(year)
+
+
+def _offset_minutes(day: date, minute: Decimal) -> int:
+    """The UTC offset (in minutes) of a local wall-clock moment; for a time that does not exist or happens
+    twice, the earlier reading (PEP 495 fold=0)."""
+    whole = int(minute)
+    moment = datetime.combine(day, time()) + timedelta(minutes=whole)
+    offset = moment.replace(tzinfo=LONDON).utcoffset()
+    assert offset is not None  # noqa: S101 - a ZoneInfo always gives an offset
+    return int(offset.total_seconds() // 60)
+
+
+def _in_night(minute_of_day: Decimal, night: tuple[int, int]) -> bool:
+    start, end = night
+    if start == end:
+        return False
+    if start < end:
+        return start <= minute_of_day < end
+    return minute_of_day >= start or minute_of_day < end
+
+
+def _segments(
+    day: date,
+    pattern: ShiftPattern,
+    night: tuple[int, int],
+    bank_holiday: tuple[bool, ...],
+    exact_clock: bool,
+) -> list[Decimal]:
+    """Real minutes of one occurrence of ``pattern`` starting on ``day``, by flag combination.
+
+    ``bank_holiday[i]`` says whether ``day + i`` is a bank holiday. With ``exact_clock`` the UTC offset at each
+    boundary is looked up (a clock change falls within the shift); otherwise wall time is real time.
+    """
+    minutes = [ZERO] * COMBOS
+    begin = pattern.start_minute
+    finish = begin + pattern.length_minutes
+    cuts = {begin, finish}
+    n_days = int((finish - 1) // MINUTES_PER_DAY) + 1 if finish > 0 else 1
+    for i in range(n_days + 1):
+        base = Decimal(i * MINUTES_PER_DAY)
+        for point in (base, base + night[0], base + night[1]):
+            if begin < point < finish:
+                cuts.add(point)
+    points = sorted(cuts)
+    for a, b in itertools.pairwise(points):
+        offset_day = int(a // MINUTES_PER_DAY)
+        on = day + timedelta(days=offset_day)
+        flags = 0
+        if on.weekday() >= 5:
+            flags |= WEEKEND
+        if _in_night(a - offset_day * MINUTES_PER_DAY, night):
+            flags |= NIGHT
+        if offset_day < len(bank_holiday) and bank_holiday[offset_day]:
+            flags |= BANK_HOLIDAY
+        length = b - a
+        if exact_clock:
+            length -= _offset_minutes(day, b) - _offset_minutes(day, a)
+        minutes[flags] += length
+    return minutes
+
+
+class RotaBuilder:
+    """Expands shift patterns over a plan period for one nation, caching each kind of day."""
+
+    def __init__(self, start: date, end: date, nation: Nation) -> None:
+        self.start = start
+        self.end = end
+        self.nation = nation
+        self._cache: dict[tuple[object, ...], list[Decimal]] = {}
+
+    def _bank_holidays(self, day: date, span: int) -> tuple[bool, ...]:
+        return tuple(is_bank_holiday(day + timedelta(days=i), self.nation) for i in range(span))
+
+    def occurrence(self, day: date, pattern: ShiftPattern, night: tuple[int, int]) -> list[Decimal]:
+        """Real minutes by flag combination for the occurrence of ``pattern`` that starts on ``day``."""
+        span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1
+        days = [day + timedelta(days=i) for i in range(span)]
+        bank = tuple(is_bank_holiday(d, self.nation) for d in days)
+        exact = any(d in clock_changes(d.year) for d in days)
+        if exact:
+            return _segments(day, pattern, night, bank, True)
+        key = (pattern, night, day.weekday(), bank)
+        cached = self._cache.get(key)
+        if cached is None:
+            cached = self._cache[key] = _segments(day, pattern, night, bank, False)
+        return cached
+
+    def expand(self, patterns: Iterable[ShiftPattern], night: tuple[int, int]) -> dict[date, DayHours]:
+        """A PA's rota: for each date with a shift, its hours."""
+        days: dict[date, DayHours] = {}
+        sixty = Decimal(60)
+        for pattern in patterns:
+            for day in pattern.dates(self.start, self.end):
+                hours = days.get(day)
+                if hours is None:
+                    hours = days[day] = DayHours()
+                minutes = self.occurrence(day, pattern, night)
+                if pattern.sleep_in:
+                    hours.sleep_in_hours += sum(minutes, ZERO) / sixty
+                    hours.sleep_in_flat += pattern.flat
+                else:
+                    waking = hours.waking
+                    for i, m in enumerate(minutes):
+                        if m:
+                            waking[i] += m / sixty
+        return dict(sorted(days.items()))
+
+
+def minute_of(moment: time) -> Decimal:
+    return Decimal(moment.hour * 60 + moment.minute)
+
+
+def shift_length(start: time, end: time) -> Decimal:
+    """Wall-clock minutes from start to end; an end at or before the start is on the next day."""
+    length = minute_of(end) - minute_of(start)
+    return length if length > 0 else length + MINUTES_PER_DAY
+
+
+def summary_patterns(hours_per_week: Decimal, weekdays: Iterable[int]) -> list[ShiftPattern]:
+    """A summary rota: ``hours_per_week`` spread evenly over ``weekdays``, one daytime shift a day from 09:00."""
+    chosen = sorted(set(weekdays))
+    length = hours_per_week * 60 / len(chosen)
+    return [ShiftPattern(start_minute=Decimal(540), length_minutes=length, weekdays=frozenset(chosen))]
