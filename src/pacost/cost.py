@@ -18,9 +18,9 @@ imports typer or rich, or prints; the result is a plain typed object that the re
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from dateutil.relativedelta import relativedelta
 
@@ -37,19 +37,26 @@ from pacost.rota import (
     NIGHT,
     WEEKDAYS,
     WEEKEND,
-    DayHours,
-    RotaBuilder,
+    PaRota,
+    PeriodRota,
+    PlanCalendar,
     ShiftPattern,
     minute_of,
     shift_length,
     summary_patterns,
 )
-from pacost.statutory.allowance import apply_employment_allowance
+from pacost.statutory.allowance import allowance_used
 from pacost.statutory.minimum_wage import minimum_wage
-from pacost.statutory.ni import NiCategory, category_for_age, employer_ni
-from pacost.statutory.pension import AutoEnrolment
+from pacost.statutory.ni import NiCategory, category_for_age, employer_ni_threshold, ni_on_earnings_above
+from pacost.statutory.pension import (
+    PensionThresholds,
+    WorkerCategory,
+    assess_worker,
+    employer_contribution,
+    thresholds_for,
+)
 from pacost.statutory.ssp import ssp_for_spell
-from pacost.statutory.state_pension import age_on, reached_state_pension_age
+from pacost.statutory.state_pension import age_on, state_pension_date
 from pacost.taxyear import TaxYear
 
 #: The schema version of the JSON result (bump on any change that breaks a reader).
@@ -83,6 +90,7 @@ HUNDRED = Decimal(100)
 SEVEN = Decimal(7)
 DAYS_PER_YEAR = Decimal(365)
 TWO_PLACES = Decimal("0.01")
+MAX_RATE = Decimal(1_000_000)  # an hourly rate beyond this is not an answer anyone can use
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -191,46 +199,6 @@ class CostResult:
 # Step 1: prepare (rate-independent)
 
 
-@dataclass
-class PeriodRota:
-    """One pay period's share of a rota: waking hours by flag combination, sleep-ins, and the scheduled days
-    grouped by the tax year whose SSP rules apply."""
-
-    waking: list[Decimal] = field(default_factory=lambda: [ZERO] * COMBOS)
-    sleep_in_hours: Decimal = ZERO
-    sleep_in_flat: Decimal = ZERO
-    scheduled: dict[int, tuple[date, int]] = field(default_factory=dict)  # figures year -> (first date, count)
-
-    @property
-    def hours(self) -> Decimal:
-        return sum(self.waking, ZERO) + self.sleep_in_hours
-
-
-def aggregate(days: dict[date, DayHours], periods: Sequence[PayPeriod], rates: RateBook) -> list[PeriodRota]:
-    """Sum a rota's dated hours into the given pay periods (dates outside every period are ignored)."""
-    out = [PeriodRota() for _ in periods]
-    if not periods:
-        return out
-    index = 0
-    for day, hours in days.items():
-        while index < len(periods) and periods[index].end < day:
-            index += 1
-        if index == len(periods):
-            break
-        if day < periods[index].start:
-            continue
-        bucket = out[index]
-        for i, value in enumerate(hours.waking):
-            if value:
-                bucket.waking[i] += value
-        bucket.sleep_in_hours += hours.sleep_in_hours
-        bucket.sleep_in_flat += hours.sleep_in_flat
-        year = rates.figures_year(day).start_year
-        first, count = bucket.scheduled.get(year, (day, 0))
-        bucket.scheduled[year] = (first, count + 1)
-    return out
-
-
 def _patterns(pa: PA) -> list[ShiftPattern]:
     if pa.hours_per_week is not None:
         return summary_patterns(pa.hours_per_week, [WEEKDAYS.index(d) for d in pa.days or WEEKDAYS[:5]])
@@ -250,32 +218,7 @@ def _patterns(pa: PA) -> list[ShiftPattern]:
     return patterns
 
 
-@dataclass
-class PreparedPA:
-    pa: PA
-    days: dict[date, DayHours]
-    periods: list[PayPeriod]
-    own: list[PeriodRota]  # this PA's rota, per own pay period
-    planned_hours: Decimal
-    sleep_in_hours: Decimal
-    scheduled_days: int
-    holiday_share: Decimal
-    sick_share: Decimal
-    qualifying_days: int  # scheduled days a week, for SSP's daily rate
-    covers: dict[str, list[PeriodRota]] = field(default_factory=dict)  # absent PA -> their rota in my periods
-
-
-@dataclass
-class Prepared:
-    plan: Plan
-    rates: RateBook
-    days: int
-    pas: list[PreparedPA]
-    cover_pa: str | None
-    warnings: list[str]
-
-
-def _multipliers(pa: PA) -> list[Decimal]:
+def _multipliers(pa: PA) -> tuple[Decimal, ...]:
     """The multiplier for each flag combination: the highest of those that apply (1 when none do)."""
     e = pa.enhancements
     out = []
@@ -288,24 +231,197 @@ def _multipliers(pa: PA) -> list[Decimal]:
         if combo & BANK_HOLIDAY:
             applicable.append(e.bank_holiday)
         out.append(max(applicable))
+    return tuple(out)
+
+
+def _weighted(rota: PeriodRota, mult: Sequence[Decimal]) -> Decimal:
+    """Waking hours weighted by their multipliers: pay for the period is hourly rate x this + flat sums."""
+    return sum((h * mult[k] for k, h in enumerate(rota.waking) if h), ZERO)
+
+
+@dataclass(frozen=True)
+class PeriodRules:
+    """The statutory figures for one pay period of one PA: fixed by the pay date, the frequency and the PA's age,
+    not by what they earn."""
+
+    period: PayPeriod
+    ni_category: NiCategory
+    ni_threshold: Decimal | None  # None: no employer NI at all (letter X)
+    ni_rate: Decimal
+    pension: PensionThresholds
+    age: int
+    over_state_pension_age: bool
+    figures_year: int
+    tax_year: int  # the tax year of the pay date, whose Employment Allowance the NI counts against
+
+
+@dataclass
+class PreparedPA:
+    pa: PA
+    rota: PaRota
+    periods: list[PayPeriod]
+    rules: list[PeriodRules]
+    own: list[PeriodRota]  # this PA's rota, per own pay period
+    weighted: list[Decimal]  # per period: waking hours x multipliers
+    flat: list[Decimal]  # per period: flat sums (sleep-ins)
+    planned_hours: Decimal
+    sleep_in_hours: Decimal
+    scheduled_days: int
+    holiday_share: Decimal
+    sick_share: Decimal
+    qualifying_days: int  # scheduled days a week, for SSP's daily rate
+    ssp_first_day: dict[int, date]  # figures year -> first scheduled day in it (the SSP rules of that year)
+    # Cover this PA works for the others, per own period: (weighted hours, flat) for holiday and for sickness.
+    cover: list[tuple[Decimal, Decimal, Decimal, Decimal]] | None = None
+
+
+@dataclass
+class Prepared:
+    plan: Plan
+    rates: RateBook
+    days: int
+    pas: list[PreparedPA]
+    cover_pa: str | None
+    warnings: list[str]
+    agency_holiday: Decimal
+    agency_sick: Decimal
+    hours: Hours
+    unpaid_cover_pas: list[str]
+    years_used: set[int]
+    carried_forward: bool
+
+
+_PERIODS_CACHE: dict[tuple[date, date, PayFrequency], tuple[PayPeriod, ...]] = {}
+
+
+def _pay_periods(start: date, end: date, frequency: PayFrequency) -> tuple[PayPeriod, ...]:
+    key = (start, end, frequency)
+    found = _PERIODS_CACHE.get(key)
+    if found is None:
+        if len(_PERIODS_CACHE) > 4096:
+            _PERIODS_CACHE.clear()
+        found = _PERIODS_CACHE[key] = tuple(pay_periods(start, end, frequency))
+    return found
+
+
+class _RulesCache:
+    """Statutory figures per (pay date, frequency, days, letter), shared by every plan costed with one RateBook."""
+
+    def __init__(self, rates: RateBook) -> None:
+        self.rates = rates
+        self.ni: dict[tuple[date, PayFrequency, int | None, NiCategory], tuple[Decimal | None, Decimal, int]] = {}
+        self.allowance: dict[int, Decimal] = {}
+        self.pension: dict[tuple[date, PayFrequency, int | None], PensionThresholds] = {}
+        self.pension_age: dict[date, date] = {}
+
+    def ni_for(
+        self, pay_date: date, frequency: PayFrequency, days: int | None, category: NiCategory
+    ) -> tuple[Decimal | None, Decimal, int]:
+        key = (pay_date, frequency, days, category)
+        found = self.ni.get(key)
+        if found is None:
+            rates = self.rates
+            threshold = None
+            if category is not NiCategory.X:
+                threshold = employer_ni_threshold(
+                    frequency=frequency, pay_date=pay_date, category=category, rates=rates, days=days
+                )
+            year = rates.figures_year(pay_date).start_year
+            found = self.ni[key] = (threshold, rates.ni_for(pay_date).rate_on(pay_date), year)
+        return found
+
+    def pension_for(self, pay_date: date, frequency: PayFrequency, days: int | None) -> PensionThresholds:
+        key = (pay_date, frequency, days)
+        found = self.pension.get(key)
+        if found is None:
+            found = self.pension[key] = thresholds_for(pay_date, frequency, self.rates, days)
+        return found
+
+    def state_pension_date(self, date_of_birth: date) -> date:
+        found = self.pension_age.get(date_of_birth)
+        if found is None:
+            found = self.pension_age[date_of_birth] = state_pension_date(date_of_birth, self.rates)
+        return found
+
+
+_RULES: dict[int, _RulesCache] = {}
+
+
+def _rules_cache(rates: RateBook) -> _RulesCache:
+    found = _RULES.get(id(rates))
+    if found is None or found.rates is not rates:
+        if len(_RULES) > 8:
+            _RULES.clear()
+        found = _RULES[id(rates)] = _RulesCache(rates)
+    return found
+
+
+def _age_on(born: date, day: date) -> int:
+    """Whole years of age on ``day`` (the same as ``statutory.state_pension.age_on``, without relativedelta)."""
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
+def _period_rules(pa: PA, periods: Sequence[PayPeriod], cache: _RulesCache) -> list[PeriodRules]:
+    frequency = PayFrequency(pa.pay_frequency)
+    born = pa.date_of_birth
+    pension_date = cache.state_pension_date(born)
+    out = []
+    for period in periods:
+        pay_date = period.pay_date
+        age = _age_on(born, pay_date)
+        over = pay_date >= pension_date
+        if pa.ni_category is not None:
+            category = NiCategory(pa.ni_category)
+        else:
+            category = category_for_age(age, over_state_pension_age=over)
+        days = period.odd_days
+        threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
+        pension = cache.pension_for(pay_date, frequency, days)
+        tax_year = TaxYear.containing(pay_date).start_year
+        if tax_year not in cache.allowance:
+            cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
+        out.append(PeriodRules(period, category, threshold, ni_rate, pension, age, over, year, tax_year))
     return out
 
 
+def _year_runs(start: date, end: date, rates: RateBook) -> list[tuple[int, int, int]]:
+    """The plan's days cut at each 6 April: (first index, last index, figures year)."""
+    runs = []
+    year = TaxYear.containing(start)
+    first = 0
+    length = (end - start).days
+    while first <= length:
+        last = min(length, (year.end - start).days)
+        runs.append((first, last, rates.figures_year(year.start if year.start > start else start).start_year))
+        first = last + 1
+        year = year.next()
+    return runs
+
+
 def prepare(plan: Plan, rates: RateBook) -> Prepared:
+    """Everything about the plan that does not depend on an hourly rate."""
     days_in_plan = (plan.end - plan.start).days + 1
-    builder = RotaBuilder(plan.start, plan.end, plan.nation)
-    holiday_rules = rates.holiday
-    assert holiday_rules is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    calendar = PlanCalendar(plan.start, plan.end, plan.nation)
+    years = _year_runs(plan.start, plan.end, rates)
+    cache = _rules_cache(rates)
     warnings: list[str] = []
     prepared: list[PreparedPA] = []
+    years_used: set[int] = set()
+    carried_forward = False
     for pa in plan.pa:
         night = (int(minute_of(pa.night.start)), int(minute_of(pa.night.end)))
-        days = builder.expand(_patterns(pa), night)
-        periods = pay_periods(plan.start, plan.end, PayFrequency(pa.pay_frequency))
-        own = aggregate(days, periods, rates)
-        planned = sum((d.hours for d in days.values()), ZERO)
-        sleep = sum((d.sleep_in_hours for d in days.values()), ZERO)
-        scheduled = len(days)
+        rota = PaRota(calendar, _patterns(pa), night)
+        periods = list(_pay_periods(plan.start, plan.end, PayFrequency(pa.pay_frequency)))
+        spans = [((p.start - plan.start).days, (p.end - plan.start).days) for p in periods]
+        own = rota.in_periods(spans, years)
+        mult = _multipliers(pa)
+        rules = _period_rules(pa, periods, cache)
+        for rule in rules:
+            years_used.add(rule.figures_year)
+        carried_forward = carried_forward or rates.carried_forward(periods[-1].pay_date)
+        planned = sum((r.hours for r in own), ZERO)
+        sleep = sum((r.sleep_in_hours for r in own), ZERO)
+        scheduled = rota.scheduled_mask.bit_count()
         holiday_share = pa.holiday_weeks * SEVEN / DAYS_PER_YEAR
         sick_share = ZERO
         if scheduled:
@@ -317,214 +433,70 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
                     "scheduled to work outside their holiday; sickness is capped at all of those days."
                 )
                 sick_share = max(ZERO, ONE - holiday_share)
-        qualifying = min(7, max(1, int((Decimal(scheduled) * SEVEN / days_in_plan).to_integral_value())))
-        if not days:
+        else:
             warnings.append(f"{pa.name} has no shifts between {plan.start} and {plan.end}.")
+        qualifying = min(7, max(1, int((Decimal(scheduled) * SEVEN / days_in_plan).to_integral_value())))
+        first_days: dict[int, date] = {}
+        for r in own:
+            for year, first, _count in r.scheduled:
+                first_days.setdefault(year, first)
         prepared.append(
-            PreparedPA(pa, days, periods, own, planned, sleep, scheduled, holiday_share, sick_share, qualifying)
+            PreparedPA(
+                pa=pa,
+                rota=rota,
+                periods=periods,
+                rules=rules,
+                own=own,
+                weighted=[_weighted(r, mult) for r in own],
+                flat=[r.sleep_in_flat for r in own],
+                planned_hours=planned,
+                sleep_in_hours=sleep,
+                scheduled_days=scheduled,
+                holiday_share=holiday_share,
+                sick_share=sick_share,
+                qualifying_days=qualifying,
+                ssp_first_day=first_days,
+            )
         )
-    cover_pa = plan.cover.pa if plan.cover.by == "pa" else None
-    if cover_pa is not None:
-        coverer = next(p for p in prepared if p.pa.name == cover_pa)
-        for other in prepared:
-            if other.pa.name != cover_pa:
-                coverer.covers[other.pa.name] = aggregate(other.days, coverer.periods, rates)
-    return Prepared(plan, rates, days_in_plan, prepared, cover_pa, warnings)
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# Step 2: price (at given hourly rates)
-
-
-@dataclass
-class Priced:
-    lines: dict[str, Decimal]
-    pas: list[PaResult]
-    hours: Hours
-    rota_pay: Decimal
-    unpaid_cover_pas: list[str]
-    years_used: set[int]
-    carried_forward: bool
-
-
-def _ni_category(pa: PA, pay_date: date, rates: RateBook) -> NiCategory:
-    if pa.ni_category is not None:
-        return NiCategory(pa.ni_category)
-    assert pa.date_of_birth is not None  # noqa: S101 - the plan reader always resolves it
-    age = age_on(pa.date_of_birth, pay_date)
-    return category_for_age(age, over_state_pension_age=reached_state_pension_age(pa.date_of_birth, pay_date, rates))
-
-
-def _fixed(amount: Decimal, per: str, days: int) -> Decimal:
-    per_days = Decimal(days) if per == "period" else PER_DAYS[per]
-    return amount * days / per_days
-
-
-def price(prep: Prepared, rate_override: Decimal | None = None) -> Priced:
-    """Cost the prepared plan. With ``rate_override``, every PA is paid that base hourly rate."""
-    plan, rates = prep.plan, prep.rates
-    accrual = rates.holiday.irregular_hours_accrual.value if rates.holiday else Decimal("0.1207")
-    rate_of = {p.pa.name: (rate_override if rate_override is not None else p.pa.hourly_rate) for p in prep.pas}
-    mult_of = {p.pa.name: _multipliers(p.pa) for p in prep.pas}
-    share_of = {p.pa.name: (p.holiday_share, p.sick_share) for p in prep.pas}
-
-    def rota_pay(name: str, rota: PeriodRota, payer: str | None = None) -> Decimal:
-        """Pay for a period's rota at ``payer``'s rate and multipliers (default: the rota's own PA)."""
-        who = payer or name
-        mult = mult_of[who]
-        weighted = sum((h * mult[i] for i, h in enumerate(rota.waking) if h), ZERO)
-        return rate_of[who] * weighted + rota.sleep_in_flat
-
-    lines = dict.fromkeys(LINE_IDS, ZERO)
-    liabilities: list[tuple[date, Decimal]] = []
-    pa_results: list[PaResult] = []
-    total_rota_pay = ZERO
-    years_used: set[int] = set()
-    carried_forward = False
-    planned = holiday_hours = sick_hours = unpaid = sleep = ZERO
-    unpaid_cover_pas: list[str] = []
-    cover_hours_of: dict[str, Decimal] = {}
 
     # Who covers each PA's absence, and the hours.
-    for p in prep.pas:
-        h, s = share_of[p.pa.name]
+    cover = plan.cover
+    cover_pa = cover.pa if cover.by == "pa" else None
+    planned = holiday_hours = sick_hours = unpaid = sleep_total = ZERO
+    agency_holiday = agency_sick = ZERO
+    unpaid_cover_pas: list[str] = []
+    for p in prepared:
+        h, s = p.holiday_share, p.sick_share
         planned += p.planned_hours
-        sleep += p.sleep_in_hours
+        sleep_total += p.sleep_in_hours
         holiday_hours += h * p.planned_hours
         sick_hours += s * p.planned_hours
-        by = plan.cover.by
-        if by == "pa" and p.pa.name == prep.cover_pa:
+        by = cover.by
+        if by == "pa" and p.pa.name == cover_pa:
             by = "family"
             unpaid_cover_pas.append(p.pa.name)
         if by == "family":
             unpaid += (h + s) * p.planned_hours
         elif by == "agency":
-            assert plan.cover.rate is not None  # noqa: S101 - the plan reader requires it for agency cover
-            lines["holiday_cover"] += h * p.planned_hours * plan.cover.rate
-            lines["sick_cover"] += s * p.planned_hours * plan.cover.rate
-        else:
-            cover_hours_of[prep.cover_pa or ""] = cover_hours_of.get(prep.cover_pa or "", ZERO) + (
-                (h + s) * p.planned_hours
-            )
-    for line_id in ("holiday_cover", "sick_cover"):
-        lines[line_id] = round_penny(lines[line_id])
-
-    for p in prep.pas:
-        pa = p.pa
-        name = pa.name
-        h, s = share_of[name]
-        worked_share = ONE - h - s
-        own_total = sum((rota_pay(name, r) for r in p.own), ZERO)
-        total_rota_pay += own_total
-        awe = own_total * SEVEN / prep.days
-        scheme = AutoEnrolment(pa.pension, rates)
-        details: list[PeriodDetail] = []
-        gross_total = ni_total = pension_total = ZERO
-        ssp_cache: dict[int, Decimal] = {}
-        for k, (period, rota) in enumerate(zip(p.periods, p.own, strict=True)):
-            pay = rota_pay(name, rota)
-            wages = round_penny(worked_share * pay)
-            holiday_pay = round_penny(accrual * wages) if pa.holiday == "rolled-up" else round_penny(h * pay)
-            if plan.sickness.pay == "full":
-                sick_pay = round_penny(s * pay)
-            else:
-                ssp = ZERO
-                for year, (first, count) in rota.scheduled.items():
-                    # SSP for one spell follows the rules of the tax year it starts in; the same all year.
-                    per_spell = ssp_cache.get(year)
-                    if per_spell is None:
-                        per_spell = ssp_cache[year] = ssp_for_spell(
-                            first,
-                            plan.sickness.spell_days,
-                            qualifying_days_per_week=p.qualifying_days,
-                            average_weekly_earnings=awe,
-                            rates=rates,
-                        ).amount
-                    expected_spells = s * count / plan.sickness.spell_days
-                    ssp += expected_spells * per_spell
-                sick_pay = round_penny(ssp)
-            cover_holiday = cover_sick = ZERO
-            for absent, their_rotas in p.covers.items():
-                ah, as_ = share_of[absent]
-                covered = _scaled(their_rotas[k], ah + as_)
-                pay_for_cover = rota_pay(absent, covered, payer=name) * (ONE + accrual)
-                if ah + as_ > 0:
-                    cover_holiday += pay_for_cover * ah / (ah + as_)
-                    cover_sick += pay_for_cover * as_ / (ah + as_)
-            cover_holiday = round_penny(cover_holiday)
-            cover_sick = round_penny(cover_sick)
-            earnings = wages + holiday_pay + sick_pay + cover_holiday + cover_sick
-            category = _ni_category(pa, period.pay_date, rates)
-            ni = employer_ni(
-                earnings,
-                frequency=PayFrequency(pa.pay_frequency),
-                pay_date=period.pay_date,
-                category=category,
-                rates=rates,
-                days=period.odd_days,
-            )
-            assert pa.date_of_birth is not None  # noqa: S101 - the plan reader always resolves it
-            pension = scheme.period(
-                pay_date=period.pay_date,
-                earnings=earnings,
-                frequency=PayFrequency(pa.pay_frequency),
-                age=age_on(pa.date_of_birth, period.pay_date),
-                over_state_pension_age=reached_state_pension_age(pa.date_of_birth, period.pay_date, rates),
-                days=period.odd_days,
-            ).employer_contribution
-            years_used.add(rates.figures_year(period.pay_date).start_year)
-            carried_forward = carried_forward or rates.carried_forward(period.pay_date)
-            liabilities.append((period.pay_date, ni))
-            lines["wages"] += wages
-            lines["holiday_pay"] += holiday_pay
-            lines["sick_pay"] += sick_pay
-            lines["holiday_cover"] += cover_holiday
-            lines["sick_cover"] += cover_sick
-            lines["employer_ni"] += ni
-            lines["pension"] += pension
-            gross_total += earnings
-            ni_total += ni
-            pension_total += pension
-            details.append(
-                PeriodDetail(
-                    period.start,
-                    period.end,
-                    period.pay_date,
-                    period.days,
-                    period.whole,
-                    wages,
-                    holiday_pay,
-                    sick_pay,
-                    cover_holiday + cover_sick,
-                    earnings,
-                    category.value,
-                    ni,
-                    pension,
-                )
-            )
-        pa_results.append(
-            PaResult(
-                name=name,
-                hourly_rate=rate_of[name],
-                pay_frequency=pa.pay_frequency,
-                planned_hours=p.planned_hours,
-                hours_worked=worked_share * p.planned_hours,
-                holiday_hours=h * p.planned_hours,
-                sick_hours=s * p.planned_hours,
-                cover_hours_worked=cover_hours_of.get(name, ZERO),
-                gross_pay=gross_total,
-                employer_ni=ni_total,
-                pension=pension_total,
-                periods=details,
-            )
-        )
-
-    if plan.employer.employment_allowance:
-        lines["employment_allowance"] = -apply_employment_allowance(liabilities, rates).total
-    employer = plan.employer
-    lines["insurance"] = round_penny(_fixed(employer.insurance.amount, employer.insurance.per, prep.days))
-    lines["payroll"] = round_penny(_fixed(employer.payroll.amount, employer.payroll.per, prep.days))
-    lines["other"] = round_penny(sum((_fixed(o.amount, o.per, prep.days) for o in employer.other), ZERO))
+            assert cover.rate is not None  # noqa: S101 - the plan reader requires it for agency cover
+            agency_holiday += h * p.planned_hours * cover.rate
+            agency_sick += s * p.planned_hours * cover.rate
+    if cover_pa is not None:
+        coverer = next(p for p in prepared if p.pa.name == cover_pa)
+        mult = _multipliers(coverer.pa)
+        spans = [((q.start - plan.start).days, (q.end - plan.start).days) for q in coverer.periods]
+        sums = [[ZERO, ZERO, ZERO, ZERO] for _ in coverer.periods]
+        for other in prepared:
+            if other is coverer:
+                continue
+            h, s = other.holiday_share, other.sick_share
+            for k, r in enumerate(other.rota.in_periods(spans, years)):
+                w = _weighted(r, mult)
+                sums[k][0] += h * w
+                sums[k][1] += h * r.sleep_in_flat
+                sums[k][2] += s * w
+                sums[k][3] += s * r.sleep_in_flat
+        coverer.cover = [(a, b, c, d) for a, b, c, d in sums]
 
     planned_r = planned.quantize(TWO_PLACES)
     holiday_r = holiday_hours.quantize(TWO_PLACES)
@@ -535,19 +507,186 @@ def price(prep: Prepared, rate_override: Decimal | None = None) -> Priced:
         holiday_cover=holiday_r,
         sick_cover=sick_r,
         unpaid_family=unpaid.quantize(TWO_PLACES),
-        sleep_in=sleep.quantize(TWO_PLACES),
-        planned_per_week=(planned * SEVEN / prep.days).quantize(TWO_PLACES),
+        sleep_in=sleep_total.quantize(TWO_PLACES),
+        planned_per_week=(planned * SEVEN / days_in_plan).quantize(TWO_PLACES),
     )
-    return Priced(lines, pa_results, hours, total_rota_pay, unpaid_cover_pas, years_used, carried_forward)
+    return Prepared(
+        plan=plan,
+        rates=rates,
+        days=days_in_plan,
+        pas=prepared,
+        cover_pa=cover_pa,
+        warnings=warnings,
+        agency_holiday=round_penny(agency_holiday),
+        agency_sick=round_penny(agency_sick),
+        hours=hours,
+        unpaid_cover_pas=unpaid_cover_pas,
+        years_used=years_used,
+        carried_forward=carried_forward,
+    )
 
 
-def _scaled(rota: PeriodRota, share: Decimal) -> PeriodRota:
-    """A share of a period's rota (the part of an absent PA's hours that cover works)."""
-    return PeriodRota(
-        waking=[h * share for h in rota.waking],
-        sleep_in_hours=rota.sleep_in_hours * share,
-        sleep_in_flat=rota.sleep_in_flat * share,
-    )
+# ----------------------------------------------------------------------------------------------------------------
+# Step 2: price (at given hourly rates)
+
+
+@dataclass
+class Priced:
+    lines: dict[str, Decimal]
+    pas: list[PaResult]
+    rota_pay: Decimal
+
+
+def _fixed(amount: Decimal, per: str, days: int) -> Decimal:
+    per_days = Decimal(days) if per == "period" else PER_DAYS[per]
+    return amount * days / per_days
+
+
+def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool = True) -> Priced:
+    """Cost the prepared plan. With ``rate_override``, every PA is paid that base hourly rate. Without ``detail``
+    only the lines are worked out (the search for the affordable rate needs nothing else)."""
+    plan, rates = prep.plan, prep.rates
+    accrual = rates.holiday.irregular_hours_accrual.value if rates.holiday else Decimal("0.1207")
+    with_accrual = ONE + accrual
+    full_sick_pay = plan.sickness.pay == "full"
+    spell_days = plan.sickness.spell_days
+
+    lines = dict.fromkeys(LINE_IDS, ZERO)
+    lines["holiday_cover"] = prep.agency_holiday
+    lines["sick_cover"] = prep.agency_sick
+    ni_by_tax_year: dict[int, Decimal] = {}
+    pa_results: list[PaResult] = []
+    total_rota_pay = ZERO
+    wages_sum = holiday_sum = sick_sum = cover_h_sum = cover_s_sum = ni_sum = pension_sum = ZERO
+
+    for p in prep.pas:
+        pa = p.pa
+        rate = rate_override if rate_override is not None else pa.hourly_rate
+        h, s = p.holiday_share, p.sick_share
+        worked_share = ONE - h - s
+        own_total = rate * sum(p.weighted, ZERO) + sum(p.flat, ZERO)
+        total_rota_pay += own_total
+        awe = own_total * SEVEN / prep.days
+        rolled_up = pa.holiday == "rolled-up"
+        enrolled = pa.pension == "opt-in"
+        auto = pa.pension == "auto"
+        ssp_per_spell: dict[int, Decimal] = {}
+        if not full_sick_pay and s:
+            for year, first in p.ssp_first_day.items():
+                ssp_per_spell[year] = ssp_for_spell(
+                    first,
+                    spell_days,
+                    qualifying_days_per_week=p.qualifying_days,
+                    average_weekly_earnings=awe,
+                    rates=rates,
+                ).amount
+        details: list[PeriodDetail] = []
+        gross_total = ni_total = pension_total = ZERO
+        cover = p.cover
+        for k, rules in enumerate(p.rules):
+            pay = rate * p.weighted[k] + p.flat[k]
+            wages = round_penny(worked_share * pay)
+            holiday_pay = round_penny(accrual * wages) if rolled_up else round_penny(h * pay)
+            if full_sick_pay:
+                sick_pay = round_penny(s * pay)
+            elif ssp_per_spell:
+                ssp = ZERO
+                for year, _first, count in p.own[k].scheduled:
+                    # The expected number of spells starting in the period, each paid as the SSP rules of the
+                    # tax year it starts in give.
+                    ssp += s * count / spell_days * ssp_per_spell[year]
+                sick_pay = round_penny(ssp)
+            else:
+                sick_pay = ZERO
+            if cover is not None:
+                wh, fh, ws, fs = cover[k]
+                cover_holiday = round_penny((rate * wh + fh) * with_accrual)
+                cover_sick = round_penny((rate * ws + fs) * with_accrual)
+            else:
+                cover_holiday = cover_sick = ZERO
+            earnings = wages + holiday_pay + sick_pay + cover_holiday + cover_sick
+            threshold = rules.ni_threshold
+            if threshold is None or earnings <= threshold:
+                ni = ZERO
+            else:
+                ni = ni_on_earnings_above(earnings, threshold, rules.ni_rate)
+            thresholds = rules.pension
+            if auto and not enrolled:
+                category = assess_worker(
+                    rules.age, earnings, thresholds, over_state_pension_age=rules.over_state_pension_age
+                )
+                enrolled = category is WorkerCategory.ELIGIBLE_JOBHOLDER
+            pension = employer_contribution(earnings, thresholds) if enrolled else ZERO
+            if ni:
+                ni_by_tax_year[rules.tax_year] = ni_by_tax_year.get(rules.tax_year, ZERO) + ni
+            wages_sum += wages
+            holiday_sum += holiday_pay
+            sick_sum += sick_pay
+            cover_h_sum += cover_holiday
+            cover_s_sum += cover_sick
+            ni_sum += ni
+            pension_sum += pension
+            if detail:
+                gross_total += earnings
+                ni_total += ni
+                pension_total += pension
+                period = rules.period
+                details.append(
+                    PeriodDetail(
+                        period.start,
+                        period.end,
+                        period.pay_date,
+                        period.days,
+                        period.whole,
+                        wages,
+                        holiday_pay,
+                        sick_pay,
+                        cover_holiday + cover_sick,
+                        earnings,
+                        rules.ni_category.value,
+                        ni,
+                        pension,
+                    )
+                )
+        if detail:
+            cover_hours = ZERO
+            if cover is not None:
+                cover_hours = sum(
+                    ((o.holiday_share + o.sick_share) * o.planned_hours for o in prep.pas if o is not p),
+                    ZERO,
+                )
+            pa_results.append(
+                PaResult(
+                    name=pa.name,
+                    hourly_rate=rate,
+                    pay_frequency=pa.pay_frequency,
+                    planned_hours=p.planned_hours,
+                    hours_worked=worked_share * p.planned_hours,
+                    holiday_hours=h * p.planned_hours,
+                    sick_hours=s * p.planned_hours,
+                    cover_hours_worked=cover_hours,
+                    gross_pay=gross_total,
+                    employer_ni=ni_total,
+                    pension=pension_total,
+                    periods=details,
+                )
+            )
+
+    lines["wages"] = wages_sum
+    lines["holiday_pay"] = holiday_sum
+    lines["sick_pay"] = sick_sum
+    lines["holiday_cover"] += cover_h_sum
+    lines["sick_cover"] += cover_s_sum
+    lines["employer_ni"] = ni_sum
+    lines["pension"] = pension_sum
+    if plan.employer.employment_allowance:
+        allowance = _rules_cache(rates).allowance
+        lines["employment_allowance"] = -allowance_used(ni_by_tax_year, allowance)
+    employer = plan.employer
+    lines["insurance"] = round_penny(_fixed(employer.insurance.amount, employer.insurance.per, prep.days))
+    lines["payroll"] = round_penny(_fixed(employer.payroll.amount, employer.payroll.per, prep.days))
+    lines["other"] = round_penny(sum((_fixed(o.amount, o.per, prep.days) for o in employer.other), ZERO))
+    return Priced(lines, pa_results, total_rota_pay)
 
 
 def _total(priced: Priced) -> Decimal:
@@ -560,45 +699,60 @@ def _total(priced: Priced) -> Decimal:
 
 def max_affordable_rate(prep: Prepared, budget: Decimal) -> Decimal | None:
     """The highest base hourly rate (to the penny) at which every PA's planned hours cost no more than ``budget``;
-    None when even a penny an hour costs more (fixed costs, flat sleep-ins and agency cover alone exceed it)."""
+    None when even a penny an hour costs more (fixed costs, flat sleep-ins and agency cover alone exceed it).
 
-    def fits(rate: Decimal) -> bool:
-        return _total(price(prep, rate)) <= budget
+    The cost rises with the rate, almost in proportion, so the search keeps a bracket (a rate that fits, one that
+    does not) and tries the straight-line estimate between them, then the penny beside it: usually four or five
+    pricings. It never relies on the estimate: the answer is a rate that fits next to one a penny higher that
+    does not."""
 
-    low = PENNY
-    if not fits(low):
+    def cost(rate: Decimal) -> Decimal:
+        return _total(price(prep, rate, detail=False))
+
+    if not any(w for p in prep.pas for w in p.weighted):
+        return None  # no hours paid by the hour: the rate makes no difference
+    lo, cost_lo = PENNY, cost(PENNY)
+    if cost_lo > budget:
         return None
-    # Cost rises almost in proportion to the rate: start from a linear estimate, then bracket and bisect.
-    probe = Decimal(10)
-    cost_low, cost_probe = _total(price(prep, low)), _total(price(prep, probe))
-    slope = (cost_probe - cost_low) / (probe - low)
-    if slope <= 0:
-        return None
-    estimate = max(low, ((budget - cost_low) / slope + low).quantize(PENNY))
-    step = PENNY * 8
-    hi = estimate
-    if fits(hi):
-        low = hi
-        hi = hi + step
-        while fits(hi):
-            low, step = hi, step * 2
-            hi = hi + step
+    rates = [p.pa.hourly_rate for p in prep.pas]
+    probe = max(Decimal(1), round_penny(sum(rates, ZERO) / len(rates)))
+    cost_probe = cost(probe)
+    if cost_probe <= budget:
+        hi, cost_hi = probe, cost_probe
+        step = probe
+        while cost_hi <= budget:  # look further up for a rate that does not fit
+            if hi > MAX_RATE:
+                return None
+            slope = (cost_hi - cost_lo) / (hi - lo)
+            lo, cost_lo = hi, cost_hi
+            guess = hi + ((budget - cost_hi) / slope).quantize(PENNY) + PENNY if slope > 0 else hi + step
+            hi = max(guess, hi + PENNY)
+            cost_hi = cost(hi)
+            step *= 2
     else:
-        lo_probe = estimate - step
-        while lo_probe > low and not fits(lo_probe):
-            hi, step = lo_probe, step * 2
-            lo_probe = max(low, lo_probe - step)
-        low = max(low, lo_probe)
-    # Invariant: fits(low) and not fits(hi).
-    while hi - low > PENNY:
-        mid = ((low + hi) / 2).quantize(PENNY)
-        if mid in (low, hi):
-            break
-        if fits(mid):
-            low = mid
+        hi, cost_hi = probe, cost_probe
+    # Invariant: cost(lo) <= budget < cost(hi).
+    while hi - lo > PENNY:
+        estimate = lo + (hi - lo) * (budget - cost_lo) / (cost_hi - cost_lo)
+        estimate = min(max(estimate.quantize(PENNY, rounding=ROUND_FLOOR), lo + PENNY), hi - PENNY)
+        cost_estimate = cost(estimate)
+        if cost_estimate <= budget:
+            lo, cost_lo = estimate, cost_estimate
+            if hi - lo > PENNY:
+                above = lo + PENNY
+                cost_above = cost(above)
+                if cost_above > budget:
+                    return lo
+                lo, cost_lo = above, cost_above
         else:
-            hi = mid
-    return low
+            hi, cost_hi = estimate, cost_estimate
+            if hi - lo > PENNY:
+                below = hi - PENNY
+                cost_below = cost(below)
+                if cost_below <= budget:
+                    return below
+                hi, cost_hi = below, cost_below
+    return lo
 
 
 def _minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
@@ -615,7 +769,7 @@ def _minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
                 check_dates.add(date(year, 4, 1))
             year += 1
         birthday = pa.date_of_birth
-        k = 1
+        k = max(1, plan.start.year - birthday.year - 1)  # the first birthday that can fall in the plan
         while (birthday + relativedelta(years=k)) <= plan.end:
             when = birthday + relativedelta(years=k)
             if when >= plan.start:
@@ -670,11 +824,11 @@ def cost_plan(
     budget = round_penny(_fixed(plan.budget.amount, plan.budget.per, days))
     difference = budget - total
     total_pw, budget_pw = _per_week(total, days), _per_week(budget, days)
-    planned = priced.hours.planned
+    planned = prep.hours.planned
     cost_per_hour = round_penny(total / planned) if planned > 0 else None
     buys = None
     if planned > 0 and total > 0:
-        buys = (priced.hours.planned_per_week * budget / total).quantize(TWO_PLACES)
+        buys = (prep.hours.planned_per_week * budget / total).quantize(TWO_PLACES)
     per_days = Decimal(days) if plan.budget.per == "period" else PER_DAYS[plan.budget.per]
     budget_needed = round_penny(total / days * per_days)
     on_cost = None
@@ -699,12 +853,12 @@ def cost_plan(
             warnings.append(
                 f"{pa.name}'s {pa.holiday_weeks} weeks' holiday is below the statutory {statutory} weeks a year."
             )
-    for name in priced.unpaid_cover_pas:
+    for name in prep.unpaid_cover_pas:
         warnings.append(
             f"{name} covers the other PAs' absences, but nobody is named to cover {name}'s own holiday and "
             "sickness: those hours are counted as unpaid family care."
         )
-    if priced.carried_forward:
+    if prep.carried_forward:
         warnings.append(
             f"The plan runs past {rates.last_year.end:%-d %B %Y}, the end of the last tax year pacost has figures "
             f"for: the {rates.last_year} figures are carried forward, and later rates may differ."
@@ -729,7 +883,7 @@ def cost_plan(
         end=plan.end,
         days=days,
         nation=plan.nation.value,
-        hours=priced.hours,
+        hours=prep.hours,
         lines=lines,
         total=total,
         budget=budget,
@@ -752,8 +906,8 @@ def cost_plan(
         pas=pas,
         warnings=warnings,
         assumptions=assumptions,
-        rates_used=[str(TaxYear(y)) for y in sorted(priced.years_used)],
-        rates_carried_forward=priced.carried_forward,
+        rates_used=[str(TaxYear(y)) for y in sorted(prep.years_used)],
+        rates_carried_forward=prep.carried_forward,
         sha256=loaded.sha256,
     )
 
@@ -805,7 +959,7 @@ def _model_assumptions(plan: Plan, prep: Prepared, rates: RateBook, priced: Pric
             "Sleep-in hours count as planned hours of care; a sleep-in is paid its flat sum, and cover for it is "
             "charged by the hour."
         )
-    unconfirmed = _unconfirmed(rates, priced.years_used)
+    unconfirmed = _unconfirmed(rates, prep.years_used)
     if unconfirmed:
         out.append("Figures not yet seen in an official source (marked unconfirmed in the data): " + unconfirmed)
     return out

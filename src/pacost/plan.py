@@ -20,10 +20,12 @@ import hashlib
 import json
 import re
 import tomllib
+import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -528,19 +530,19 @@ def _nearest(word: str, options: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
-def _keys_of(model: type[BaseModel]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
+@cache
+def _schema(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
+    """The keys a table may hold, each with the model it holds (if any) and whether it is a list of them."""
+    out: dict[str, tuple[type[BaseModel] | None, bool]] = {}
     for name, info in model.model_fields.items():
-        out[info.alias or name] = info.annotation
+        out[info.alias or name] = _model_in(info.annotation)
     if model is PA:
-        out["age"] = int  # read in place of date_of_birth
+        out["age"] = (None, False)  # read in place of date_of_birth
     return out
 
 
 def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     """The model a field holds, and whether it is a list of them."""
-    import typing
-
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
@@ -558,9 +560,10 @@ def check_keys(data: Any, model: type[BaseModel], path: tuple[str | int, ...] = 
     """Refuse any key the schema does not know, suggesting the nearest one."""
     if not isinstance(data, dict):
         return
-    known = _keys_of(model)
+    known = _schema(model)
     for key, value in data.items():
-        if key not in known:
+        entry = known.get(key)
+        if entry is None:
             hint = _nearest(str(key), known)
             where = _path(path)
             places = f" in [{where}]" if where else " at the top of the plan"
@@ -569,7 +572,7 @@ def check_keys(data: Any, model: type[BaseModel], path: tuple[str | int, ...] = 
                 f"unknown key {key!r}{places}: {suggestion}known keys are {', '.join(sorted(known))}",
                 (*path, key),
             )
-        inner, many = _model_in(known[key])
+        inner, many = entry
         if inner is None:
             continue
         if many and isinstance(value, list):
@@ -863,9 +866,11 @@ def plan_from_dict(
 
 
 def _copy(data: Any) -> Any:
-    if isinstance(data, Mapping):
+    """A deep copy of plain data (tables and lists; the values themselves are immutable)."""
+    kind = type(data)
+    if kind is dict or (kind is not list and isinstance(data, Mapping)):
         return {k: _copy(v) for k, v in data.items()}
-    if isinstance(data, list):
+    if kind is list:
         return [_copy(v) for v in data]
     return data
 

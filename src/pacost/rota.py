@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-from pacost.statutory.bank_holidays import Nation, is_bank_holiday
+from pacost.statutory.bank_holidays import Nation, bank_holidays, is_bank_holiday
 
 LONDON = ZoneInfo("Europe/London")
 ZERO = Decimal(0)
@@ -217,3 +217,199 @@ def summary_patterns(hours_per_week: Decimal, weekdays: Iterable[int]) -> list[S
     chosen = sorted(set(weekdays))
     length = hours_per_week * 60 / len(chosen)
     return [ShiftPattern(start_minute=Decimal(540), length_minutes=length, weekdays=frozenset(chosen))]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The fast path: a rota summed straight into pay periods, without visiting every date.
+#
+# ``RotaBuilder.expand`` above visits each date and is the plain reference; ``PaRota`` gives the same sums (a test
+# checks it) by counting, with a bit per day of the plan, how many times each shift falls on each weekday in a
+# period. Only the few occurrences that touch a bank holiday or a clock change are worked out one by one.
+
+SIXTY = Decimal(60)
+
+
+@dataclass(frozen=True)
+class PeriodRota:
+    """One pay period's share of a rota: waking hours by flag combination, sleep-ins, and the scheduled days by
+    the tax year whose figures apply (figures year, first scheduled date, number of scheduled days)."""
+
+    waking: tuple[Decimal, ...]
+    sleep_in_hours: Decimal
+    sleep_in_flat: Decimal
+    scheduled: tuple[tuple[int, date, int], ...]
+
+    @property
+    def hours(self) -> Decimal:
+        return sum(self.waking, ZERO) + self.sleep_in_hours
+
+    @property
+    def scheduled_days(self) -> int:
+        return sum(count for _, _, count in self.scheduled)
+
+
+@cache
+def _repeating(first: int, step: int, length: int) -> int:
+    """A bit mask with bits ``first, first + step, ...`` below ``length``."""
+    mask = 0
+    for i in range(first, length, step):
+        mask |= 1 << i
+    return mask
+
+
+@cache
+def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int) -> tuple[Decimal, ...]:
+    """Real minutes by flag combination of an occurrence starting on ``weekday`` that touches no bank holiday and
+    no clock change (then real time is wall time and only the weekday matters)."""
+    day = date(2024, 1, 1) + timedelta(days=weekday)  # 1 January 2024 was a Monday
+    span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1
+    return tuple(_segments(day, pattern, night, (False,) * span, False))
+
+
+@cache
+def _special_minutes(
+    pattern: ShiftPattern, night: tuple[int, int], day: date, bank: tuple[bool, ...], exact: bool
+) -> tuple[Decimal, ...]:
+    return tuple(_segments(day, pattern, night, bank, exact))
+
+
+class PlanCalendar:
+    """The plan's days as bit positions (0 = the start), with the nation's bank holidays and clock changes."""
+
+    def __init__(self, start: date, end: date, nation: Nation) -> None:
+        self.start = start
+        self.end = end
+        self.nation = nation
+        self.length = (end - start).days + 1
+        bank = 0
+        clock = 0
+        for year in range(start.year, end.year + 2):
+            for day in bank_holidays(nation, year):
+                index = (day - start).days
+                if 0 <= index <= self.length + 1:
+                    bank |= 1 << index
+            for day in clock_changes(year):
+                index = (day - start).days
+                if 0 <= index <= self.length + 1:
+                    clock |= 1 << index
+        self.bank = bank
+        self.clock = clock
+        self.special = bank | clock
+        self.weekday_masks = tuple(_repeating((w - start.weekday()) % 7, 7, self.length) for w in range(7))
+
+    def day(self, index: int) -> date:
+        return self.start + timedelta(days=index)
+
+    def index(self, day: date) -> int:
+        return (day - self.start).days
+
+
+@dataclass(frozen=True)
+class _Counted:
+    """Occurrences of one pattern on one weekday that are worked out from the weekday alone."""
+
+    mask: int
+    minutes: tuple[tuple[int, Decimal], ...]  # (flag combination, minutes) for the non-zero ones
+    sleep_in: bool
+    flat: Decimal
+
+
+class PaRota:
+    """One PA's rota over the plan, ready to be summed into any run of pay periods (their own, or a coverer's)."""
+
+    def __init__(self, calendar: PlanCalendar, patterns: Iterable[ShiftPattern], night: tuple[int, int]) -> None:
+        self.calendar = calendar
+        counted: list[_Counted] = []
+        special: list[tuple[int, tuple[Decimal, ...], bool, Decimal]] = []
+        union = 0
+        length = calendar.length
+        for pattern in patterns:
+            if pattern.repeat is not None:
+                occurrences = 0
+                for day in pattern.dates(calendar.start, calendar.end):
+                    occurrences |= 1 << calendar.index(day)
+            else:
+                occurrences = 0
+                for weekday in pattern.weekdays:
+                    first = (weekday - calendar.start.weekday()) % 7
+                    occurrences |= _repeating(first, 7 * pattern.every, length)
+            union |= occurrences
+            span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1
+            touches = calendar.special
+            for shift in range(1, span):
+                touches |= calendar.special >> shift
+            touching = occurrences & touches
+            plain = occurrences & ~touches
+            for weekday in range(7):
+                mask = plain & calendar.weekday_masks[weekday]
+                if mask:
+                    minutes = _normal_minutes(pattern, night, weekday)
+                    nonzero = tuple((k, m) for k, m in enumerate(minutes) if m)
+                    counted.append(_Counted(mask, nonzero, pattern.sleep_in, pattern.flat))
+            while touching:
+                low = touching & -touching
+                index = low.bit_length() - 1
+                touching ^= low
+                day = calendar.day(index)
+                bank = tuple(bool(calendar.bank >> (index + i) & 1) for i in range(span))
+                exact = any(calendar.clock >> (index + i) & 1 for i in range(span))
+                minutes = _special_minutes(pattern, night, day, bank, exact)
+                special.append((index, minutes, pattern.sleep_in, pattern.flat))
+        special.sort(key=lambda item: item[0])
+        self.counted = counted
+        self.special = special
+        self.scheduled_mask = union
+
+    def in_periods(self, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]) -> list[PeriodRota]:
+        """Sum the rota into periods given as (first, last) day indices, inclusive. ``years`` gives the figures
+        year of each run of days, as (first index, last index, year)."""
+        year_runs = list(years)
+        out: list[PeriodRota] = []
+        special = self.special
+        s = 0
+        for first, last in periods:
+            span = (1 << (last + 1)) - (1 << first)
+            waking = [ZERO] * COMBOS
+            sleep_minutes = ZERO
+            flat = ZERO
+            for item in self.counted:
+                count = (item.mask & span).bit_count()
+                if not count:
+                    continue
+                if item.sleep_in:
+                    sleep_minutes += count * sum((m for _, m in item.minutes), ZERO)
+                    flat += count * item.flat
+                else:
+                    for k, m in item.minutes:
+                        waking[k] += count * m
+            while s < len(special) and special[s][0] < first:
+                s += 1
+            t = s
+            while t < len(special) and special[t][0] <= last:
+                _, minutes, sleep_in, each = special[t]
+                if sleep_in:
+                    sleep_minutes += sum(minutes, ZERO)
+                    flat += each
+                else:
+                    for k, m in enumerate(minutes):
+                        if m:
+                            waking[k] += m
+                t += 1
+            scheduled = []
+            for year_first, year_last, year in year_runs:
+                lo, hi = max(first, year_first), min(last, year_last)
+                if lo > hi:
+                    continue
+                days = self.scheduled_mask & ((1 << (hi + 1)) - (1 << lo))
+                if days:
+                    low = (days & -days).bit_length() - 1
+                    scheduled.append((year, self.calendar.day(low), days.bit_count()))
+            out.append(
+                PeriodRota(
+                    waking=tuple(w / SIXTY if w else ZERO for w in waking),
+                    sleep_in_hours=sleep_minutes / SIXTY if sleep_minutes else ZERO,
+                    sleep_in_flat=flat,
+                    scheduled=tuple(scheduled),
+                )
+            )
+        return out

@@ -6,7 +6,7 @@ It is used up as the NI falls due, pay date by pay date, until that tax year's a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -47,3 +47,10 @@ def apply_employment_allowance(liabilities: Sequence[tuple[date, Decimal]], rate
         remaining[year] -= take
         used[year] += take
     return AllowanceResult(offsets=offsets, by_tax_year=dict(sorted(used.items())))
+
+
+def allowance_used(ni_by_tax_year: Mapping[int, Decimal], allowance_by_tax_year: Mapping[int, Decimal]) -> Decimal:
+    """The allowance used in all: per tax year, the employer's NI for the year up to that year's allowance.
+
+    The same total as :func:`apply_employment_allowance` gives (which also says which payment it came off)."""
+    return sum((min(ni, allowance_by_tax_year[year]) for year, ni in ni_by_tax_year.items() if ni > 0), ZERO)

@@ -110,6 +110,12 @@ def employer_ni(
         return ZERO
     ni = rates.ni_for(pay_date)
     threshold = _zero_rate_threshold(ni, category).for_period(frequency, days)
+    return ni_on_earnings_above(pay, threshold, ni.rate_on(pay_date))
+
+
+def ni_on_earnings_above(pay: Decimal, threshold: Decimal, rate: Decimal) -> Decimal:
+    """The exact percentage method itself: the rate on the pay above the threshold, rounded as SS(C)R 2001
+    reg 12(1) says. The cost model calls this directly with thresholds it has looked up once per pay period."""
     if pay <= threshold:
         return ZERO
-    return round_ni((pay - threshold) * ni.rate_on(pay_date))
+    return round_ni((pay - threshold) * rate)

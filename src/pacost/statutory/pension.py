@@ -107,4 +107,10 @@ class AutoEnrolment:
         if not self.enrolled:
             return PensionPeriod(category, False, ZERO, ZERO)
         qe = qualifying_earnings(earnings, thresholds)
-        return PensionPeriod(category, True, qe, round_penny(qe * thresholds.employer_rate))
+        return PensionPeriod(category, True, qe, employer_contribution(earnings, thresholds))
+
+
+def employer_contribution(earnings: Decimal, thresholds: PensionThresholds) -> Decimal:
+    """The employer's minimum contribution for an enrolled worker: the minimum percentage of qualifying earnings,
+    to the penny."""
+    return round_penny(qualifying_earnings(earnings, thresholds) * thresholds.employer_rate)
