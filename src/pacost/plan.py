@@ -23,8 +23,8 @@ import tomllib
 import typing
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, time, timedelta
-from decimal import Decimal
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -33,7 +33,7 @@ from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from pacost.errors import PacostError
-from pacost.money import AmountError, to_decimal
+from pacost.money import MAX_AMOUNT, AmountError, to_decimal
 from pacost.rates import RateBook, bundled_rates
 from pacost.statutory.bank_holidays import Nation
 from pacost.taxyear import TaxYear
@@ -47,6 +47,11 @@ NATIONS = tuple(n.value for n in Nation)
 MAX_PLAN_YEARS = 10
 MAX_HOURS_PER_WEEK = Decimal(168)
 MAX_MULTIPLIER = Decimal(10)
+#: An hourly rate above this is taken for a slip of the decimal point (1350 for 13.50), not a real rate.
+MAX_HOURLY_RATE = Decimal(1000)
+#: Plan dates outside these years cannot be costed meaningfully (and the date arithmetic would overflow).
+FIRST_PLAN_DATE = date(1900, 1, 1)
+LAST_PLAN_DATE = date(2099, 12, 31)
 
 WTR_URL = "https://www.legislation.gov.uk/uksi/1998/1833/regulation/13A"
 TPR_URL = (
@@ -65,8 +70,8 @@ def _amount(value: Any, *, positive: bool = False, what: str = "an amount such a
         value = Decimal(repr(value))  # only reached from Python callers; plan files never give floats
     try:
         amount = to_decimal(value)
-    except AmountError as exc:
-        raise ValueError(str(exc).replace("expected an amount such as 12.50", f"expected {what}")) from None
+    except AmountError:
+        raise ValueError(_amount_problem(value, what)) from None
     if positive and amount <= 0:
         raise ValueError(f"must be more than zero, got {_shown(value)}")
     if amount < 0:
@@ -74,7 +79,24 @@ def _amount(value: Any, *, positive: bool = False, what: str = "an amount such a
     return amount
 
 
+def _amount_problem(value: Any, what: str) -> str:
+    """Why ``value`` is not an amount, in words (``money.to_decimal`` says it with Python's repr)."""
+    number: Decimal | None = value if isinstance(value, Decimal) and not isinstance(value, bool) else None
+    if isinstance(value, str):
+        try:
+            number = Decimal(value.strip().replace(",", "").removeprefix("£"))
+        except InvalidOperation:
+            number = None
+    if number is not None and not number.is_finite():
+        return f"expected {what}, got {_shown(value)} (not a finite number)"
+    if number is not None:
+        return f"is too large to be real: {_shown(value)} is more than {MAX_AMOUNT:,}; expected {what}"
+    return f"expected {what}, got {_shown(value)}"
+
+
 def _shown(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value) if isinstance(value, int | Decimal) else json.dumps(value, default=str)
 
 
@@ -84,6 +106,16 @@ def _money(value: Any) -> Decimal:
 
 def _positive_money(value: Any) -> Decimal:
     return _amount(value, positive=True)
+
+
+def _hourly_rate(value: Any) -> Decimal:
+    rate = _amount(value, positive=True, what="an hourly rate such as 13.50")
+    if rate > MAX_HOURLY_RATE:
+        raise ValueError(
+            f"£{rate} an hour is more than £{MAX_HOURLY_RATE:,} an hour: check the decimal point "
+            "(an hourly rate is written like 13.50)"
+        )
+    return rate
 
 
 def _hours(value: Any) -> Decimal:
@@ -211,10 +243,20 @@ def _rrule(value: Any) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ValueError('expected an iCalendar rule such as "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA"')
     text = value.strip()
-    if "DTSTART" in text.upper():
+    upper = text.upper()
+    if "DTSTART" in upper:
         raise ValueError("leave DTSTART out of the rule: shifts repeat from the plan start")
+    finer = re.search(r"FREQ=(HOURLY|MINUTELY|SECONDLY)|BY(HOUR|MINUTE|SECOND)=", upper)
+    if finer:
+        raise ValueError(
+            f"{finer[0].rstrip('=')} is not allowed: a shift repeats on dates (FREQ=DAILY, WEEKLY, MONTHLY or "
+            "YEARLY) and its time of day comes from `start` and `end`"
+        )
+    if re.search(r"UNTIL=[0-9T]+Z", upper):
+        raise ValueError("write UNTIL as a local date without Z, e.g. UNTIL=20270405")
     try:
-        rrulestr(text, dtstart=None)
+        # A naive start, as the rota expands it (pacost.rota): a rule that reads here expands there.
+        rrulestr(text, dtstart=datetime(2026, 4, 6, 9, 0))
     except (ValueError, TypeError) as exc:
         raise ValueError(
             f'is not a rule dateutil can read ({exc}); write it like "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA"'
@@ -224,6 +266,7 @@ def _rrule(value: Any) -> str:
 
 Money = Annotated[Decimal, BeforeValidator(_money)]
 PositiveMoney = Annotated[Decimal, BeforeValidator(_positive_money)]
+HourlyRate = Annotated[Decimal, BeforeValidator(_hourly_rate)]
 Hours = Annotated[Decimal, BeforeValidator(_hours)]
 Multiplier = Annotated[Decimal, BeforeValidator(_multiplier)]
 Weeks = Annotated[Decimal, BeforeValidator(_weeks)]
@@ -293,7 +336,7 @@ class Employer(_Part):
 
 class Cover(_Part):
     by: Annotated[Literal["agency", "pa", "family"], _choice(("agency", "pa", "family"), "who covers")]
-    rate: PositiveMoney | None = None
+    rate: HourlyRate | None = None
     pa: Name | None = None
 
     @model_validator(mode="after")
@@ -356,7 +399,7 @@ class Shift(_Part):
 class PA(_Part):
     name: Name
     date_of_birth: PlanDate
-    hourly_rate: PositiveMoney
+    hourly_rate: HourlyRate
     pay_frequency: Annotated[str, BeforeValidator(_frequency)]
     holiday_weeks: Weeks
     holiday: Annotated[Literal["normal", "rolled-up"], _choice(("normal", "rolled-up"), "the holiday pay")] = "normal"
@@ -624,6 +667,8 @@ def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) ->
         start_date = _date(start_value)
     except ValueError:
         start_date = None
+    if start_date is not None and not FIRST_PLAN_DATE <= start_date <= LAST_PLAN_DATE:
+        raise _Located(_out_of_range("start", start_date), ("start",))
     if "end" not in data and start_date is not None:
         end = start_date + relativedelta(years=1) - timedelta(days=1)
         default(data, "end", end, "end", f"The plan gives no end date: it runs for a year, to {end:%-d %B %Y}.")
@@ -771,7 +816,15 @@ def _age(value: Any, loc: tuple[str | int, ...]) -> int:
     return value
 
 
-def _check_plan(plan: Plan, today: date | None) -> None:
+def _out_of_range(field: str, when: date) -> str:
+    return (
+        f"the plan's {field} date {when} is outside the years pacost can cost ({FIRST_PLAN_DATE.year} to "
+        f"{LAST_PLAN_DATE.year}): check the year"
+    )
+
+
+def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> None:
+    """Checks across fields. ``ages_given``: the PAs whose date of birth was worked out from an age."""
     if plan.end < plan.start:
         raise _Located(f"the plan ends ({plan.end}) before it starts ({plan.start})", ("end",))
     if plan.end >= plan.start + relativedelta(years=MAX_PLAN_YEARS):
@@ -780,12 +833,16 @@ def _check_plan(plan: Plan, today: date | None) -> None:
             "time (statutory rates change every April)",
             ("end",),
         )
+    if plan.end > LAST_PLAN_DATE:
+        raise _Located(_out_of_range("end", plan.end), ("end",))
     names = [pa.name for pa in plan.pa]
     for i, pa in enumerate(plan.pa):
         if names.index(pa.name) != i:
             raise _Located(f"two PAs are called {pa.name!r}: give each PA a different name", ("pa", i, "name"))
         born = pa.date_of_birth
-        if born > min(plan.start, today or date.today()):
+        # A date of birth worked out from an age is relative to the plan start, which may be years ahead.
+        latest = plan.start if i in ages_given else min(plan.start, today or date.today())
+        if born > latest:
             raise _Located(f"{pa.name}'s date of birth {born} is in the future", ("pa", i, "date_of_birth"))
         age = (plan.start.year - born.year) - ((plan.start.month, plan.start.day) < (born.month, born.day))
         if not 16 <= age <= 100:
@@ -851,6 +908,11 @@ def plan_from_dict(
     """Check raw plan data, fill its defaults and validate it. ``text`` (TOML) lets errors give a line number."""
     rates = rates or bundled_rates()
     raw = _copy(data)
+    pas = raw.get("pa") if isinstance(raw, dict) else None
+    pas = [pas] if isinstance(pas, dict) else pas
+    ages_given = (
+        {i for i, pa in enumerate(pas) if isinstance(pa, dict) and "age" in pa} if isinstance(pas, list) else set()
+    )
     try:
         check_keys(raw, Plan)
         assumptions = _fill_defaults(raw, rates, today)
@@ -858,7 +920,7 @@ def plan_from_dict(
             plan = Plan.model_validate(raw)
         except ValidationError as exc:
             raise _from_validation(exc, raw) from None
-        _check_plan(plan, today)
+        _check_plan(plan, today, ages_given)
     except _Located as exc:
         line = _toml_line(text, exc.loc) if text is not None else None
         raise PacostError(exc.message, source=source, location=_path(exc.loc), line=line) from None

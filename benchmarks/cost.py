@@ -1,0 +1,73 @@
+"""Benchmark ``pacost cost``: the whole command on each example, against the bare imports it cannot avoid.
+
+    python benchmarks/cost.py              # 11 runs of each
+    python benchmarks/cost.py --runs 25    # steadier numbers
+    python benchmarks/cost.py --format human
+
+Every measurement is a fresh process, as a user runs it: ``python -c "import typer, rich, pydantic"`` (the floor:
+the libraries the command line needs), ``python -c "import pacost.cli"`` (pacost's own import), and
+``python -m pacost cost EXAMPLE`` for each plan in ``examples/``. It prints the best and median wall time of each,
+and each one's ratio to the floor (best over best). The target is the whole command within 1.5 times the floor.
+Nothing is asserted: the numbers are for people to read. To see where the time goes:
+
+    python -X importtime -m pacost cost examples/single-pa-weekday.toml 2> importtime.txt
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGET = 1.5
+
+
+def timed(command: list[str], runs: int) -> list[float]:
+    """Wall-clock seconds of ``runs`` fresh runs of ``command`` (after one untimed warm-up for the disk cache)."""
+    subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
+    times = []
+    for _ in range(runs):
+        begin = time.perf_counter()
+        subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
+        times.append(time.perf_counter() - begin)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=11, help="runs of each command (default 11)")
+    parser.add_argument("--format", default="json", help="the --format for pacost cost (default json)")
+    args = parser.parse_args()
+
+    python = sys.executable
+    commands: list[tuple[str, list[str]]] = [
+        ("import typer, rich, pydantic", [python, "-c", "import typer, rich, pydantic"]),
+        ("import pacost.cli", [python, "-c", "import pacost.cli"]),
+    ]
+    for example in sorted((ROOT / "examples").iterdir()):
+        if example.suffix in (".toml", ".json"):
+            commands.append(
+                (
+                    f"pacost cost {example.name}",
+                    [python, "-m", "pacost", "cost", f"examples/{example.name}", "--format", args.format],
+                )
+            )
+
+    results = [(name, timed(command, args.runs)) for name, command in commands]
+    floor = min(results[0][1])
+    width = max(len(name) for name, _ in results)
+    print(f"{args.runs} runs each, Python {sys.version.split()[0]}, --format {args.format}")
+    print(f"{'command':<{width}}  {'best ms':>8}  {'median ms':>9}  {'× floor':>7}")
+    for name, times in results:
+        best, median = min(times), statistics.median(times)
+        print(f"{name:<{width}}  {best * 1000:8.0f}  {median * 1000:9.0f}  {best / floor:7.2f}")
+    slowest = max(min(times) for name, times in results if name.startswith("pacost cost"))
+    print(f"slowest pacost cost / floor: {slowest / floor:.2f} (target {TARGET})")
+
+
+if __name__ == "__main__":
+    main()

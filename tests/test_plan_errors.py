@@ -1,0 +1,442 @@
+"""Every bad plan gives exit code 1 and one located line on stderr — file, line (where TOML gives it), field path,
+what was wrong and what is expected — and never a traceback. Tested through the command line: in process through
+``pacost.cli.main`` (which turns a ``PacostError`` into that line), and through a real ``python -m pacost``
+subprocess for the entry point itself."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from pacost.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+# The line numbers below are asserted in the tests: keep this plan's layout as it is.
+PLAN = """\
+name = "Test plan"
+start = 2026-04-06
+end = 2027-04-05
+nation = "england"
+
+[budget]
+amount = 300.00
+per = "week"
+hours_per_week = 15
+
+[[pa]]
+name = "Alex"
+age = 42
+hourly_rate = 13.50
+
+  [[pa.shift]]
+  days = ["mon", "tue", "wed", "thu", "fri"]
+  start = "09:00"
+  end = "12:00"
+"""
+
+PLAN_JSON = {
+    "name": "Test plan",
+    "start": "2026-04-06",
+    "end": "2027-04-05",
+    "budget": {"amount": "300.00", "per": "week"},
+    "pa": [
+        {
+            "name": "Alex",
+            "age": 42,
+            "hourly_rate": "13.50",
+            "shift": [{"days": ["mon", "tue", "wed", "thu", "fri"], "start": "09:00", "end": "12:00"}],
+        }
+    ],
+}
+
+
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run ``pacost ARGS`` in process through the console-script entry point: (exit code, stdout, stderr)."""
+    monkeypatch.setattr(sys, "argv", ["pacost", *args])
+    with pytest.raises(SystemExit) as exit_info:
+        main()
+    code = exit_info.value.code
+    out, err = capsys.readouterr()
+    return (code if isinstance(code, int) else 0 if code is None else 1), out, err
+
+
+def assert_one_line_error(code: int, out: str, err: str, *fragments: str) -> None:
+    assert code == 1, (code, out, err)
+    assert out == ""
+    assert "Traceback" not in err
+    assert err.count("\n") == 1 and err.endswith("\n"), f"not one line: {err!r}"
+    assert err.startswith("error: ")
+    for fragment in fragments:
+        assert fragment in err, f"{fragment!r} not in {err!r}"
+
+
+def edited(old: str, new: str) -> str:
+    assert PLAN.count(old) == 1, old
+    return PLAN.replace(old, new)
+
+
+# (id, file name, file contents, fragments the one-line message must contain)
+TOML_CASES: list[tuple[str, str, str | bytes, tuple[str, ...]]] = [
+    ("empty", "plan.toml", "", ("plan.toml: is empty", "[budget]", "[[pa]]")),
+    ("blank", "plan.toml", "  \n\n\t\n", ("plan.toml: is empty",)),
+    ("not-toml", "plan.toml", 'name = "x" [[[\n', ("plan.toml:1:12: not valid TOML",)),
+    ("binary", "plan.toml", bytes(range(256)) * 4, ("plan.toml: is not a text file", "TOML or JSON")),
+    ("not-utf8", "plan.toml", b'name = "Caf\xe9"\n', ("plan.toml: is not UTF-8 text", "byte 12")),
+    (
+        "missing-hourly-rate",
+        "plan.toml",
+        edited("hourly_rate = 13.50\n", ""),
+        ("plan.toml:11: pa[0].hourly_rate: is missing", "hourly_rate = 13.00"),
+    ),
+    (
+        "missing-budget",
+        "plan.toml",
+        edited('[budget]\namount = 300.00\nper = "week"\nhours_per_week = 15\n', ""),
+        ("plan.toml: budget: is missing", "add a [budget] table with amount and per"),
+    ),
+    (
+        "missing-budget-amount",
+        "plan.toml",
+        edited("amount = 300.00\n", ""),
+        ("plan.toml:6: budget.amount: is missing", "amount = 520.00"),
+    ),
+    (
+        "negative-rate",
+        "plan.toml",
+        edited("hourly_rate = 13.50", "hourly_rate = -3"),
+        ("plan.toml:14: pa[0].hourly_rate: must be more than zero, got -3",),
+    ),
+    (
+        "zero-rate",
+        "plan.toml",
+        edited("hourly_rate = 13.50", "hourly_rate = 0"),
+        ("plan.toml:14: pa[0].hourly_rate: must be more than zero, got 0",),
+    ),
+    (
+        "rate-slipped-decimal-point",
+        "plan.toml",
+        edited("hourly_rate = 13.50", "hourly_rate = 1350"),
+        ("plan.toml:14: pa[0].hourly_rate:", "more than £1,000 an hour", "check the decimal point"),
+    ),
+    (
+        "rate-not-a-number",
+        "plan.toml",
+        edited("hourly_rate = 13.50", 'hourly_rate = "thirteen"'),
+        ('plan.toml:14: pa[0].hourly_rate: expected an hourly rate such as 13.50, got "thirteen"',),
+    ),
+    (
+        "hours-per-week-not-a-number",
+        "plan.toml",
+        edited("hours_per_week = 15", 'hours_per_week = "lots"'),
+        ('plan.toml:9: budget.hours_per_week: expected a number of hours such as 12.5, got "lots"',),
+    ),
+    (
+        "end-before-start",
+        "plan.toml",
+        edited("end = 2027-04-05", "end = 2025-04-05"),
+        ("plan.toml:3: end: the plan ends (2025-04-05) before it starts (2026-04-06)",),
+    ),
+    (
+        "unknown-day",
+        "plan.toml",
+        edited('"mon", "tue"', '"funday", "tue"'),
+        ("plan.toml:17: pa[0].shift[0].days: expected a day of the week", "mon, tue", 'got "funday"'),
+    ),
+    (
+        "zero-length-shift",
+        "plan.toml",
+        edited('end = "12:00"', 'end = "09:00"'),
+        ("plan.toml:16: pa[0].shift[0]: the shift has no length", "09:00", "may cross midnight"),
+    ),
+    (
+        "overlapping-shifts",
+        "plan.toml",
+        PLAN + '\n  [[pa.shift]]\n  days = ["wed"]\n  start = "11:00"\n  end = "14:00"\n',
+        ("plan.toml:21: pa[0].shift[1]:", "overlap on wed", "cannot work two shifts at once"),
+    ),
+    (
+        "date-of-birth-in-future",
+        "plan.toml",
+        edited("age = 42", "date_of_birth = 2090-01-01"),
+        ("plan.toml:13: pa[0].date_of_birth: Alex's date of birth 2090-01-01 is in the future",),
+    ),
+    (
+        "too-young",
+        "plan.toml",
+        edited("age = 42", "date_of_birth = 2016-01-01"),
+        ("plan.toml:13: pa[0].date_of_birth: Alex would be 10 at the plan start: a PA must be 16 to 100",),
+    ),
+    (
+        "plan-of-8000-years",
+        "plan.toml",
+        edited("end = 2027-04-05", "end = 9999-12-31"),
+        ("plan.toml:3: end: the plan runs from 2026-04-06 to 9999-12-31, more than 10 years", "one year at a time"),
+    ),
+    (
+        "start-in-year-one",
+        "plan.toml",
+        edited("start = 2026-04-06", "start = 0001-01-01"),
+        ("plan.toml:2: start: the plan's start date 0001-01-01 is outside the years pacost can cost",),
+    ),
+    (
+        "start-before-rates",
+        "plan.toml",
+        edited("start = 2026-04-06", "start = 2020-04-06").replace("end = 2027-04-05", "end = 2021-04-05"),
+        ("plan.toml: start: the plan starts on 2020-04-06, before the first tax year pacost has figures for",),
+    ),
+    (
+        "absurd-amount",
+        "plan.toml",
+        edited("amount = 300.00", "amount = 1e400"),
+        ("plan.toml:7: budget.amount: is too large to be real", "1,000,000,000", "expected an amount such as 12.50"),
+    ),
+    (
+        "unknown-nation",
+        "plan.toml",
+        edited('nation = "england"', 'nation = "france"'),
+        ("plan.toml:4: nation: expected the nation", "england, wales, scotland or northern-ireland", '"france"'),
+    ),
+    (
+        "misspelt-nation",
+        "plan.toml",
+        edited('nation = "england"', 'nation = "scotlnd"'),
+        ("plan.toml:4: nation:", "did you mean 'scotland'?"),
+    ),
+    (
+        "typo-in-key",
+        "plan.toml",
+        edited("hourly_rate = 13.50", "hourly_rte = 13.50"),
+        ("plan.toml:14: pa[0].hourly_rte: unknown key 'hourly_rte'", "did you mean 'hourly_rate'?"),
+    ),
+    (
+        "typo-in-top-level-key",
+        "plan.toml",
+        edited('nation = "england"', 'natoin = "england"'),
+        ("plan.toml:4: natoin: unknown key 'natoin' at the top of the plan", "did you mean 'nation'?"),
+    ),
+    (
+        "unknown-pay-frequency",
+        "plan.toml",
+        edited("age = 42", 'age = 42\npay_frequency = "daily"'),
+        ("plan.toml:14: pa[0].pay_frequency: expected a pay frequency: weekly, fortnightly", '"daily"'),
+    ),
+    (
+        "no-rota",
+        "plan.toml",
+        PLAN.split("\n  [[pa.shift]]")[0],
+        ("plan.toml:11: pa[0]: has no rota", "hours_per_week"),
+    ),
+    (
+        "hourly-repeat-rule",
+        "plan.toml",
+        edited('days = ["mon", "tue", "wed", "thu", "fri"]', 'repeat = "RRULE:FREQ=HOURLY"'),
+        ("plan.toml:17: pa[0].shift[0].repeat: FREQ=HOURLY is not allowed", "repeats on dates"),
+    ),
+    (
+        "repeat-rule-until-in-utc",
+        "plan.toml",
+        edited('days = ["mon", "tue", "wed", "thu", "fri"]', 'repeat = "RRULE:FREQ=DAILY;UNTIL=20260501T000000Z"'),
+        ("plan.toml:17: pa[0].shift[0].repeat: write UNTIL as a local date without Z",),
+    ),
+]
+
+
+def json_case(edit: Callable[[dict[str, object]], None]) -> str:
+    data = json.loads(json.dumps(PLAN_JSON))
+    edit(data)
+    return json.dumps(data, indent=2)
+
+
+JSON_CASES: list[tuple[str, str, str | bytes, tuple[str, ...]]] = [
+    ("invalid-json", "plan.json", '{"name": "x", "budget": {\n', ("plan.json:2:1: not valid JSON",)),
+    ("json-array", "plan.json", "[1, 2]", ("plan.json: a JSON plan must be one object",)),
+    ("json-nan", "plan.json", '{"budget": {"amount": NaN}}', ("plan.json: not valid JSON", "NaN is not a number")),
+    (
+        "json-plan-to-year-9999",
+        "plan.json",
+        json_case(lambda d: d.update(end="9999-12-31")),
+        ("plan.json: end: the plan runs from 2026-04-06 to 9999-12-31, more than 10 years",),
+    ),
+    (
+        "json-plan-in-year-9999",
+        "plan.json",
+        json_case(lambda d: d.update(start="9999-01-01", end="9999-12-31")),
+        ("plan.json: start: the plan's start date 9999-01-01 is outside the years pacost can cost", "check the year"),
+    ),
+    (
+        "json-absurd-number",
+        "plan.json",
+        json_case(lambda d: d.update(budget={"amount": "@", "per": "week"})).replace('"@"', "1e400"),
+        ("plan.json: budget.amount: is too large to be real",),
+    ),
+    (
+        "json-bad-date",
+        "plan.json",
+        json_case(lambda d: d.update(start="6 April 2026")),
+        ("plan.json: start: expected a date written 2026-04-06", '"6 April 2026"'),
+    ),
+    (
+        "json-pa-not-a-list",
+        "plan.json",
+        json_case(lambda d: d.update(pa="Alex")),
+        ("plan.json: pa: should be a list",),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "contents", "fragments"),
+    [pytest.param(name, contents, fragments, id=case) for case, name, contents, fragments in TOML_CASES + JSON_CASES],
+)
+def test_bad_plan_gives_one_located_line(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    contents: str | bytes,
+    fragments: tuple[str, ...],
+) -> None:
+    path = tmp_path / name
+    if isinstance(contents, bytes):
+        path.write_bytes(contents)
+    else:
+        path.write_text(contents, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(monkeypatch, capsys, "cost", name)
+    assert_one_line_error(code, out, err, *fragments)
+
+
+def test_a_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "plans.toml").mkdir()
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(monkeypatch, capsys, "cost", "plans.toml")
+    assert_one_line_error(code, out, err, "plans.toml: is a folder, not a plan file", "pacost batch")
+
+
+def test_a_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(monkeypatch, capsys, "cost", "nowhere.toml")
+    assert_one_line_error(code, out, err, "nowhere.toml: no such file")
+
+
+def test_an_age_is_relative_to_a_future_plan_start(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An age gives a date of birth relative to the plan start; for a plan years ahead that date is after today,
+    and must not be refused as 'in the future'."""
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN.replace("2026-04-06", "2040-04-06").replace("2027-04-05", "2041-04-05"), encoding="utf-8")
+    code, out, err = run(monkeypatch, capsys, "cost", str(path), "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["period"]["start"] == "2040-04-06"
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# --set
+
+
+def test_set_changes_the_result(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = str(EXAMPLES / "single-pa-weekday.toml")
+    code, out, _ = run(monkeypatch, capsys, "cost", plan, "--format", "json")
+    assert code == 0
+    before = json.loads(out)
+    code, out, _ = run(monkeypatch, capsys, "cost", plan, "--format", "json", "--set", "pa.0.hourly_rate=14")
+    assert code == 0
+    after = json.loads(out)
+    assert before["pas"][0]["hourly_rate"] == "13.50"
+    assert after["pas"][0]["hourly_rate"] == "14.00"
+    assert float(after["total"]) > float(before["total"])
+    assert after["budget"] == before["budget"]
+
+
+def test_set_several_values(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    plan = str(EXAMPLES / "single-pa-weekday.toml")
+    args = ["cost", plan, "--format", "json", "--set", "budget.amount=1000", "--set", 'nation="wales"']
+    code, out, _ = run(monkeypatch, capsys, *args)
+    assert code == 0
+    result = json.loads(out)
+    assert result["per_week"]["budget"] == "1000.00"
+    assert result["nation"] == "wales"
+
+
+@pytest.mark.parametrize(
+    ("setting", "fragments"),
+    [
+        ("pa.0.hourly_rate", ("--set 'pa.0.hourly_rate': write it as KEY=VALUE",)),
+        ("pa.5.hourly_rate=14", ("--set pa.5.hourly_rate: '5' is not one of the 1 entries",)),
+        ("pa.0.hourly_rte=14", ("pa[0].hourly_rte: unknown key 'hourly_rte'", "did you mean 'hourly_rate'?")),
+        ("pa.0.hourly_rate=-2", ("pa[0].hourly_rate: must be more than zero, got -2",)),
+        ("name.first=Jo", ("--set name.first: name is a single value, not a table",)),
+    ],
+    ids=["no-equals", "no-such-pa", "typo", "negative", "into-a-value"],
+)
+def test_bad_set_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], setting: str, fragments: tuple[str, ...]
+) -> None:
+    code, out, err = run(monkeypatch, capsys, "cost", str(EXAMPLES / "single-pa-weekday.toml"), "--set", setting)
+    assert_one_line_error(code, out, err, *fragments)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Through a real subprocess: the entry point, the exit codes and a clean stderr
+
+
+def pacost(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "pacost", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=ROOT,
+        env={"PATH": "", "NO_COLOR": "1", "COLUMNS": "100", "PYTHONIOENCODING": "utf-8"},
+    )
+
+
+def test_fail_on_shortfall_exits_3_on_a_short_plan() -> None:
+    done = pacost("cost", "examples/single-pa-weekday.toml", "--format", "json", "--fail-on-shortfall")
+    assert done.returncode == 3, done.stderr
+    assert json.loads(done.stdout)["covered"] is False
+
+
+def test_fail_on_shortfall_exits_0_on_a_covered_plan() -> None:
+    done = pacost("cost", "examples/covered-plan.json", "--format", "json", "--fail-on-shortfall")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["covered"] is True
+
+
+def test_subprocess_bad_plan_is_one_line_without_traceback(tmp_path: Path) -> None:
+    path = tmp_path / "plan.toml"
+    path.write_text(PLAN.replace("hourly_rate = 13.50", "hourly_rte = 13.50"), encoding="utf-8")
+    done = pacost("cost", str(path))
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.startswith(
+        f"error: {path}:14: pa[0].hourly_rte: unknown key 'hourly_rte' in [pa[0]]: did you mean 'hourly_rate'? "
+    )
+    assert done.stderr.count("\n") == 1
+    assert "Traceback" not in done.stderr
+
+
+def test_subprocess_empty_stdin() -> None:
+    done = pacost("cost", "-", stdin="")
+    assert done.returncode == 1
+    assert done.stderr == "error: <stdin>: is empty: a plan needs at least a [budget] and one [[pa]]\n"
+
+
+def test_subprocess_plan_on_stdin() -> None:
+    done = pacost("cost", "-", "--format", "json", stdin=json.dumps(PLAN_JSON))
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["plan"] == "Test plan"
+
+
+def test_usage_error_is_exit_2() -> None:
+    done = pacost("cost", "examples/covered-plan.json", "--format", "yaml")
+    assert done.returncode == 2
