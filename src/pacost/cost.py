@@ -17,18 +17,17 @@ imports typer or rich, or prints; the result is a plain typed object that the re
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
-
-from dateutil.relativedelta import relativedelta
 
 from pacost import __version__
 from pacost.errors import PacostError
 from pacost.frequency import PayFrequency
 from pacost.money import PENNY, ZERO, round_penny
-from pacost.periods import PayPeriod, pay_periods
+from pacost.periods import PayPeriod, add_months, pay_periods
 from pacost.plan import PA, Assumption, LoadedPlan, Plan
 from pacost.rates import RateBook, bundled_rates
 from pacost.rota import (
@@ -55,7 +54,7 @@ from pacost.statutory.pension import (
     employer_contribution,
     thresholds_for,
 )
-from pacost.statutory.ssp import ssp_for_spell
+from pacost.statutory.ssp import ssp_for_spell, ssp_weekly_rate
 from pacost.statutory.state_pension import age_on, state_pension_date
 from pacost.taxyear import TaxYear
 
@@ -90,6 +89,7 @@ HUNDRED = Decimal(100)
 SEVEN = Decimal(7)
 DAYS_PER_YEAR = Decimal(365)
 TWO_PLACES = Decimal("0.01")
+SSP_DAY_ONE = date(2026, 4, 6)  # the SSP regime changes on this date (Employment Rights Act 2025)
 MAX_RATE = Decimal(1_000_000)  # an hourly rate beyond this is not an answer anyone can use
 
 
@@ -200,8 +200,17 @@ class CostResult:
 
 
 def _patterns(pa: PA) -> list[ShiftPattern]:
-    if pa.hours_per_week is not None:
-        return summary_patterns(pa.hours_per_week, [WEEKDAYS.index(d) for d in pa.days or WEEKDAYS[:5]])
+    if pa.summary_rota:
+        # Hours a week: daytime hours over the PA's days from 09:00, weekend hours over Saturday and Sunday from
+        # 09:00, night hours over every night from the start of the PA's night window.
+        out: list[ShiftPattern] = []
+        if pa.hours_per_week is not None:
+            out += summary_patterns(pa.hours_per_week, [WEEKDAYS.index(d) for d in pa.days or WEEKDAYS[:5]])
+        if pa.weekend_hours_per_week is not None:
+            out += summary_patterns(pa.weekend_hours_per_week, [5, 6])
+        if pa.night_hours_per_week is not None:
+            out += summary_patterns(pa.night_hours_per_week, range(7), start_minute=minute_of(pa.night.start))
+        return out
     patterns = []
     for shift in pa.shift:
         patterns.append(
@@ -239,7 +248,7 @@ def _weighted(rota: PeriodRota, mult: Sequence[Decimal]) -> Decimal:
     return sum((h * mult[k] for k, h in enumerate(rota.waking) if h), ZERO)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PeriodRules:
     """The statutory figures for one pay period of one PA: fixed by the pay date, the frequency and the PA's age,
     not by what they earn."""
@@ -273,6 +282,41 @@ class PreparedPA:
     ssp_first_day: dict[int, date]  # figures year -> first scheduled day in it (the SSP rules of that year)
     # Cover this PA works for the others, per own period: (weighted hours, flat) for holiday and for sickness.
     cover: list[tuple[Decimal, Decimal, Decimal, Decimal]] | None = None
+    weighted_total: Decimal = ZERO
+    flat_total: Decimal = ZERO
+    # Periods that are alike in everything pricing uses share a shape, priced once: shape index per period.
+    shape_of: list[int] = field(default_factory=list)
+    shapes: list[int] = field(default_factory=list)  # for each shape, the first period that has it
+    shape_periods: list[list[int]] = field(default_factory=list)  # for each shape, its periods in order
+    shape_years: list[dict[int, int]] = field(default_factory=list)  # for each shape, its periods per tax year
+
+    def find_shapes(self) -> None:
+        self.weighted_total = sum(self.weighted, ZERO)
+        self.flat_total = sum(self.flat, ZERO)
+        seen: dict[tuple[object, ...], int] = {}
+        self.shape_of, self.shapes, self.shape_periods, self.shape_years = [], [], [], []
+        for k, rules in enumerate(self.rules):
+            key = (
+                self.weighted[k],
+                self.flat[k],
+                self.own[k].scheduled,
+                self.cover[k] if self.cover is not None else None,
+                rules.ni_threshold,
+                rules.ni_rate,
+                rules.pension,
+                rules.age,
+                rules.over_state_pension_age,
+            )
+            index = seen.get(key)
+            if index is None:
+                index = seen[key] = len(self.shapes)
+                self.shapes.append(k)
+                self.shape_periods.append([])
+                self.shape_years.append({})
+            self.shape_of.append(index)
+            self.shape_periods[index].append(k)
+            years = self.shape_years[index]
+            years[rules.tax_year] = years.get(rules.tax_year, 0) + 1
 
 
 @dataclass
@@ -356,28 +400,33 @@ def _rules_cache(rates: RateBook) -> _RulesCache:
     return found
 
 
-def _age_on(born: date, day: date) -> int:
-    """Whole years of age on ``day`` (the same as ``statutory.state_pension.age_on``, without relativedelta)."""
-    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
-
-
 def _period_rules(pa: PA, periods: Sequence[PayPeriod], cache: _RulesCache) -> list[PeriodRules]:
+    """Each pay period's statutory figures. Looked up once per tax year, rate, length and NI letter, since most
+    periods of a year share them; the PA's age moves on at each birthday."""
     frequency = PayFrequency(pa.pay_frequency)
     born = pa.date_of_birth
     pension_date = cache.state_pension_date(born)
+    fixed_category = NiCategory(pa.ni_category) if pa.ni_category is not None else None
+    figures: dict[tuple[int, date | None, int | None, NiCategory], tuple[Decimal | None, Decimal, int]] = {}
+    pension_figures: dict[tuple[int, int | None], PensionThresholds] = {}
     out = []
     for period in periods:
-        pay_date = period.pay_date
-        age = _age_on(born, pay_date)
+        pay_date = period.end
+        tax_year = pay_date.year if (pay_date.month, pay_date.day) >= (4, 6) else pay_date.year - 1
+        age = pay_date.year - born.year - ((pay_date.month, pay_date.day) < (born.month, born.day))
         over = pay_date >= pension_date
-        if pa.ni_category is not None:
-            category = NiCategory(pa.ni_category)
-        else:
-            category = category_for_age(age, over_state_pension_age=over)
-        days = period.odd_days
-        threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
-        pension = cache.pension_for(pay_date, frequency, days)
-        tax_year = TaxYear.containing(pay_date).start_year
+        category = fixed_category or category_for_age(age, over_state_pension_age=over)
+        days = None if period.whole else (pay_date - period.start).days + 1
+        # 2022-23 changed its NI rate on 6 November 2022: the pay date matters then, and only then.
+        rate_key = pay_date if tax_year == 2022 else None
+        key = (tax_year, rate_key, days, category)
+        found = figures.get(key)
+        if found is None:
+            found = figures[key] = cache.ni_for(pay_date, frequency, days, category)
+        threshold, ni_rate, year = found
+        pension = pension_figures.get((tax_year, days))
+        if pension is None:
+            pension = pension_figures[(tax_year, days)] = cache.pension_for(pay_date, frequency, days)
         if tax_year not in cache.allowance:
             cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
         out.append(PeriodRules(period, category, threshold, ni_rate, pension, age, over, year, tax_year))
@@ -436,10 +485,7 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         else:
             warnings.append(f"{pa.name} has no shifts between {plan.start} and {plan.end}.")
         qualifying = min(7, max(1, int((Decimal(scheduled) * SEVEN / days_in_plan).to_integral_value())))
-        first_days: dict[int, date] = {}
-        for r in own:
-            for year, first, _count in r.scheduled:
-                first_days.setdefault(year, first)
+        first_days = rota.first_days(years)
         prepared.append(
             PreparedPA(
                 pa=pa,
@@ -497,6 +543,8 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
                 sums[k][2] += s * w
                 sums[k][3] += s * r.sleep_in_flat
         coverer.cover = [(a, b, c, d) for a, b, c, d in sums]
+    for p in prepared:
+        p.find_shapes()
 
     planned_r = planned.quantize(TWO_PLACES)
     holiday_r = holiday_hours.quantize(TWO_PLACES)
@@ -537,6 +585,28 @@ class Priced:
     rota_pay: Decimal
 
 
+_SSP_CACHE: dict[tuple[object, ...], Decimal] = {}
+
+
+def _ssp_per_spell(first: date, spell_days: int, qualifying: int, awe: Decimal, rates: RateBook) -> Decimal:
+    """SSP for one spell (``statutory.ssp.ssp_for_spell``), remembered. Its answer depends only on the tax year's
+    rules (the same all year), the spell, the qualifying days, the weekly rate that applies (which is where
+    average weekly earnings come in from April 2026) and whether earnings are below the lower earnings limit
+    (before April 2026), so those are the key."""
+    rules = rates.ssp_for(first)
+    weekly = ssp_weekly_rate(first, awe, rates)
+    below = rules.lower_earnings_limit is not None and awe < rules.lower_earnings_limit.value
+    key = (id(rates), rates.figures_year(first).start_year, first >= SSP_DAY_ONE, spell_days, qualifying, weekly, below)
+    found = _SSP_CACHE.get(key)
+    if found is None:
+        if len(_SSP_CACHE) > 100_000:
+            _SSP_CACHE.clear()
+        found = _SSP_CACHE[key] = ssp_for_spell(
+            first, spell_days, qualifying_days_per_week=qualifying, average_weekly_earnings=awe, rates=rates
+        ).amount
+    return found
+
+
 def _fixed(amount: Decimal, per: str, days: int) -> Decimal:
     per_days = Decimal(days) if per == "period" else PER_DAYS[per]
     return amount * days / per_days
@@ -564,7 +634,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
         rate = rate_override if rate_override is not None else pa.hourly_rate
         h, s = p.holiday_share, p.sick_share
         worked_share = ONE - h - s
-        own_total = rate * sum(p.weighted, ZERO) + sum(p.flat, ZERO)
+        own_total = rate * p.weighted_total + p.flat_total
         total_rota_pay += own_total
         awe = own_total * SEVEN / prep.days
         rolled_up = pa.holiday == "rolled-up"
@@ -573,17 +643,15 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
         ssp_per_spell: dict[int, Decimal] = {}
         if not full_sick_pay and s:
             for year, first in p.ssp_first_day.items():
-                ssp_per_spell[year] = ssp_for_spell(
-                    first,
-                    spell_days,
-                    qualifying_days_per_week=p.qualifying_days,
-                    average_weekly_earnings=awe,
-                    rates=rates,
-                ).amount
+                ssp_per_spell[year] = _ssp_per_spell(first, spell_days, p.qualifying_days, awe, rates)
         details: list[PeriodDetail] = []
         gross_total = ni_total = pension_total = ZERO
         cover = p.cover
-        for k, rules in enumerate(p.rules):
+        # Price each shape of period once: (wages, holiday pay, sick pay, cover for holiday, cover for sickness,
+        # earnings, NI, eligible for auto-enrolment, the pension contribution if enrolled).
+        priced_shapes = []
+        for k in p.shapes:
+            rules = p.rules[k]
             pay = rate * p.weighted[k] + p.flat[k]
             wages = round_penny(worked_share * pay)
             holiday_pay = round_penny(accrual * wages) if rolled_up else round_penny(h * pay)
@@ -591,7 +659,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
                 sick_pay = round_penny(s * pay)
             elif ssp_per_spell:
                 ssp = ZERO
-                for year, _first, count in p.own[k].scheduled:
+                for year, count in p.own[k].scheduled:
                     # The expected number of spells starting in the period, each paid as the SSP rules of the
                     # tax year it starts in give.
                     ssp += s * count / spell_days * ssp_per_spell[year]
@@ -611,12 +679,47 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
             else:
                 ni = ni_on_earnings_above(earnings, threshold, rules.ni_rate)
             thresholds = rules.pension
-            if auto and not enrolled:
-                category = assess_worker(
-                    rules.age, earnings, thresholds, over_state_pension_age=rules.over_state_pension_age
-                )
-                enrolled = category is WorkerCategory.ELIGIBLE_JOBHOLDER
-            pension = employer_contribution(earnings, thresholds) if enrolled else ZERO
+            eligible = auto and (
+                assess_worker(rules.age, earnings, thresholds, over_state_pension_age=rules.over_state_pension_age)
+                is WorkerCategory.ELIGIBLE_JOBHOLDER
+            )
+            contribution = employer_contribution(earnings, thresholds) if auto or enrolled else ZERO
+            priced_shapes.append(
+                (wages, holiday_pay, sick_pay, cover_holiday, cover_sick, earnings, ni, eligible, contribution)
+            )
+        if not detail:
+            # Only the sums are wanted: each shape's figures times the number of its periods. The pension starts
+            # at the first period whose shape makes the PA an eligible jobholder (or the first, if they opted in).
+            start = 0 if enrolled else len(p.shape_of)
+            if not enrolled:
+                for shape, values in enumerate(priced_shapes):
+                    if values[7]:
+                        start = min(start, p.shape_periods[shape][0])
+            for shape, values in enumerate(priced_shapes):
+                count = len(p.shape_periods[shape])
+                wages_sum += count * values[0]
+                holiday_sum += count * values[1]
+                sick_sum += count * values[2]
+                cover_h_sum += count * values[3]
+                cover_s_sum += count * values[4]
+                ni = values[6]
+                if ni:
+                    ni_sum += count * ni
+                    for year, n in p.shape_years[shape].items():
+                        ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * ni
+                if values[8] and start < len(p.shape_of):
+                    periods = p.shape_periods[shape]
+                    enrolled_count = len(periods) - bisect_left(periods, start)
+                    pension_sum += enrolled_count * values[8]
+            continue
+        for k, shape in enumerate(p.shape_of):
+            wages, holiday_pay, sick_pay, cover_holiday, cover_sick, earnings, ni, eligible, contribution = (
+                priced_shapes[shape]
+            )
+            if eligible:
+                enrolled = True
+            pension = contribution if enrolled else ZERO
+            rules = p.rules[k]
             if ni:
                 ni_by_tax_year[rules.tax_year] = ni_by_tax_year.get(rules.tax_year, ZERO) + ni
             wages_sum += wages
@@ -697,61 +800,90 @@ def _total(priced: Priced) -> Decimal:
 # Step 3: the verdict and the checks
 
 
-def max_affordable_rate(prep: Prepared, budget: Decimal) -> Decimal | None:
+def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None = None) -> Decimal | None:
     """The highest base hourly rate (to the penny) at which every PA's planned hours cost no more than ``budget``;
     None when even a penny an hour costs more (fixed costs, flat sleep-ins and agency cover alone exceed it).
 
-    The cost rises with the rate, almost in proportion, so the search keeps a bracket (a rate that fits, one that
-    does not) and tries the straight-line estimate between them, then the penny beside it: usually four or five
-    pricings. It never relies on the estimate: the answer is a rate that fits next to one a penny higher that
-    does not."""
+    The cost rises with the rate, almost in proportion. The search starts from the plan's own pricing (``priced``,
+    when every PA has the same rate), guesses the answer by proportion, and then tries the penny beside each guess;
+    guesses after the first come from the straight line between the nearest rates tried on either side. It never
+    relies on a guess: the answer is a rate that fits next to one a penny higher that does not. Usually it prices
+    the plan two or three more times."""
+    if not any(p.weighted_total for p in prep.pas):
+        return None  # no hours paid by the hour: the rate makes no difference
+    tried: dict[Decimal, Decimal] = {}
 
     def cost(rate: Decimal) -> Decimal:
-        return _total(price(prep, rate, detail=False))
+        found = tried.get(rate)
+        if found is None:
+            found = tried[rate] = _total(price(prep, rate, detail=False))
+        return found
 
-    if not any(w for p in prep.pas for w in p.weighted):
-        return None  # no hours paid by the hour: the rate makes no difference
-    lo, cost_lo = PENNY, cost(PENNY)
-    if cost_lo > budget:
-        return None
-    rates = [p.pa.hourly_rate for p in prep.pas]
-    probe = max(Decimal(1), round_penny(sum(rates, ZERO) / len(rates)))
-    cost_probe = cost(probe)
-    if cost_probe <= budget:
-        hi, cost_hi = probe, cost_probe
-        step = probe
-        while cost_hi <= budget:  # look further up for a rate that does not fit
-            if hi > MAX_RATE:
-                return None
-            slope = (cost_hi - cost_lo) / (hi - lo)
-            lo, cost_lo = hi, cost_hi
-            guess = hi + ((budget - cost_hi) / slope).quantize(PENNY) + PENNY if slope > 0 else hi + step
-            hi = max(guess, hi + PENNY)
-            cost_hi = cost(hi)
-            step *= 2
+    rates = {p.pa.hourly_rate for p in prep.pas}
+    if priced is not None and len(rates) == 1:
+        start = next(iter(rates))
+        tried[start] = _total(priced)
     else:
-        hi, cost_hi = probe, cost_probe
-    # Invariant: cost(lo) <= budget < cost(hi).
-    while hi - lo > PENNY:
-        estimate = lo + (hi - lo) * (budget - cost_lo) / (cost_hi - cost_lo)
-        estimate = min(max(estimate.quantize(PENNY, rounding=ROUND_FLOOR), lo + PENNY), hi - PENNY)
-        cost_estimate = cost(estimate)
-        if cost_estimate <= budget:
-            lo, cost_lo = estimate, cost_estimate
-            if hi - lo > PENNY:
-                above = lo + PENNY
-                cost_above = cost(above)
-                if cost_above > budget:
+        start = max(PENNY, round_penny(sum((p.pa.hourly_rate for p in prep.pas), ZERO) / len(prep.pas)))
+    start_cost = cost(start)
+    lines = priced.lines if priced is not None else None
+    fixed = sum((p.flat_total for p in prep.pas), ZERO) + prep.agency_holiday + prep.agency_sick
+    if lines is not None:
+        fixed += lines["insurance"] + lines["payroll"] + lines["other"]
+    lo: Decimal | None = None
+    hi: Decimal | None = None
+    if start_cost <= budget:
+        lo = start
+    else:
+        hi = start
+    guess = start * (budget - fixed) / (start_cost - fixed) if start_cost > fixed else start * 2
+    for step in range(80):
+        guess = max(PENNY, min(guess.quantize(PENNY, rounding=ROUND_FLOOR), MAX_RATE))
+        if lo is not None and guess <= lo:
+            guess = lo + PENNY
+        if hi is not None and guess >= hi:
+            guess = hi - PENNY
+        if guess < PENNY:
+            return None
+        # The first guess is by proportion only: the line through it and the start is a better second guess than
+        # the penny beside it. Later guesses are usually within a penny, so the penny beside is tried at once.
+        neighbour = step > 0
+        if cost(guess) <= budget:
+            lo = guess
+            if neighbour and (hi is None or hi - lo > PENNY):
+                if cost(lo + PENNY) > budget:
                     return lo
-                lo, cost_lo = above, cost_above
+                lo = lo + PENNY
         else:
-            hi, cost_hi = estimate, cost_estimate
-            if hi - lo > PENNY:
-                below = hi - PENNY
-                cost_below = cost(below)
-                if cost_below <= budget:
-                    return below
-                hi, cost_hi = below, cost_below
+            if guess == PENNY:
+                return None
+            hi = guess
+            if neighbour and (lo is None or hi - lo > PENNY):
+                if cost(hi - PENNY) <= budget:
+                    return hi - PENNY
+                hi = hi - PENNY
+                if hi == PENNY and cost(PENNY) > budget:
+                    return None
+        if lo is not None and hi is not None:
+            if hi - lo <= PENNY:
+                return lo
+            cost_lo, cost_hi = cost(lo), cost(hi)
+            guess = lo + (hi - lo) * (budget - cost_lo) / (cost_hi - cost_lo)
+            if step >= 4 and step % 2 == 0:
+                guess = (lo + hi) / 2  # should straight lines keep missing, halve the gap
+        elif lo is not None:
+            if lo >= MAX_RATE:
+                return None
+            below = [r for r in tried if r < lo]
+            base = max(below) if below else lo
+            slope = (cost(lo) - tried[base]) / (lo - base) if base != lo else (cost(lo) - fixed) / lo
+            guess = lo + (budget - cost(lo)) / slope + PENNY if slope > 0 else lo * 2
+        else:
+            assert hi is not None  # noqa: S101 - one of the two is always known
+            above = [r for r in tried if r > hi]
+            top = min(above) if above else hi
+            slope = (tried[top] - cost(hi)) / (top - hi) if top != hi else (cost(hi) - fixed) / hi
+            guess = hi - (cost(hi) - budget) / slope - PENNY if slope > 0 else hi / 2
     return lo
 
 
@@ -759,7 +891,7 @@ def _minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
     warnings = []
     for pa in plan.pa:
         assert pa.date_of_birth is not None  # noqa: S101 - the plan reader always resolves it
-        has_waking = pa.hours_per_week is not None or any(s.kind == "waking" for s in pa.shift)
+        has_waking = pa.summary_rota or any(s.kind == "waking" for s in pa.shift)
         if not has_waking:
             continue
         check_dates = {plan.start}
@@ -768,13 +900,13 @@ def _minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
             if date(year, 4, 1) >= plan.start:
                 check_dates.add(date(year, 4, 1))
             year += 1
-        birthday = pa.date_of_birth
-        k = max(1, plan.start.year - birthday.year - 1)  # the first birthday that can fall in the plan
-        while (birthday + relativedelta(years=k)) <= plan.end:
-            when = birthday + relativedelta(years=k)
-            if when >= plan.start:
-                check_dates.add(when)
-            k += 1
+        born = pa.date_of_birth
+        for year in range(plan.start.year, plan.end.year + 1):
+            birthday = add_months(born, 12 * (year - born.year))
+            if (born.month, born.day) == (2, 29) and birthday.day == 28:
+                birthday += timedelta(days=1)  # a 29 February birthday is 1 March in other years (see age_on)
+            if plan.start <= birthday <= plan.end and year > born.year:
+                check_dates.add(birthday)
         for when in sorted(check_dates):
             if when < rates.minimum_wage[0].effective:
                 continue
@@ -828,7 +960,8 @@ def cost_plan(
     cost_per_hour = round_penny(total / planned) if planned > 0 else None
     buys = None
     if planned > 0 and total > 0:
-        buys = (prep.hours.planned_per_week * budget / total).quantize(TWO_PLACES)
+        planned_exact = sum((p.planned_hours for p in prep.pas), ZERO)
+        buys = (planned_exact * SEVEN / days * budget / total).quantize(TWO_PLACES)
     per_days = Decimal(days) if plan.budget.per == "period" else PER_DAYS[plan.budget.per]
     budget_needed = round_penny(total / days * per_days)
     on_cost = None
@@ -874,7 +1007,7 @@ def cost_plan(
         warnings.append(f"{len(loaded.assumptions)} figure(s) came from defaults: see the assumptions.")
     assumptions += _model_assumptions(plan, prep, rates, priced)
 
-    max_rate = max_affordable_rate(prep, budget) if affordable else None
+    max_rate = max_affordable_rate(prep, budget, priced) if affordable else None
     pas = priced.pas
     return CostResult(
         plan=plan.name,

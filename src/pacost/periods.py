@@ -36,13 +36,23 @@ class PayPeriod:
         return None if self.whole else self.days
 
 
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, or the month's last day when it is shorter (as dateutil's relativedelta:
+    31 January + 1 month is 28 or 29 February)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return date(year, month, min(day.day, last))
+
+
 def pay_periods(start: date, end: date, frequency: PayFrequency) -> list[PayPeriod]:
     periods: list[PayPeriod] = []
     k = 0
     while True:
         if frequency is PayFrequency.MONTHLY:
-            begin = start + relativedelta(months=k)
-            finish = start + relativedelta(months=k + 1) - timedelta(days=1)
+            begin = add_months(start, k)
+            finish = add_months(start, k + 1) - timedelta(days=1)
         elif frequency is PayFrequency.ANNUAL:
             begin = start + relativedelta(years=k)
             finish = start + relativedelta(years=k + 1) - timedelta(days=1)

@@ -410,12 +410,19 @@ class PA(_Part):
     shift: list[Shift] = Field(default_factory=list)
     hours_per_week: Hours | None = None
     days: Days | None = None
+    weekend_hours_per_week: Hours | None = None
+    night_hours_per_week: Hours | None = None
+
+    @property
+    def summary_rota(self) -> bool:
+        """True when the rota is given as hours a week rather than shifts."""
+        return any(h is not None for h in (self.hours_per_week, self.weekend_hours_per_week, self.night_hours_per_week))
 
     @model_validator(mode="after")
     def _one_rota(self) -> PA:
-        if self.shift and self.hours_per_week is not None:
-            raise ValueError("give either shifts ([[pa.shift]]) or hours_per_week, not both")
-        if not self.shift and self.hours_per_week is None:
+        if self.shift and self.summary_rota:
+            raise ValueError("give either shifts ([[pa.shift]]) or hours a week, not both")
+        if not self.shift and not self.summary_rota:
             raise ValueError(
                 "has no rota: add shifts ([[pa.shift]] with days, start and end) or hours_per_week (with days)"
             )

@@ -333,6 +333,13 @@ class RateBook:
 
     def figures_year(self, day: date) -> TaxYear:
         """The tax year whose figures apply to ``day``: its own, or the latest known when it is later."""
+        memo = self.__dict__.setdefault("_figures_year_memo", {})
+        found: TaxYear | None = memo.get(day)
+        if found is None:
+            found = memo[day] = self._figures_year(day)
+        return found
+
+    def _figures_year(self, day: date) -> TaxYear:
         year = TaxYear.containing(day)
         if year < self.first_year:
             raise PacostError(
@@ -409,6 +416,7 @@ class RateBook:
 
     def add_file(self, text: str, filename: str) -> None:
         """Add one data file, of whichever kind its top-level keys say it is."""
+        self.__dict__.pop("_figures_year_memo", None)
         raw_keys = set(read_toml(text, filename)) - {"sources"}
         if "tax_year" in raw_keys:
             self.add_tax_year_file(_parse(TaxYearFile, text, filename), filename)

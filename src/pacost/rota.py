@@ -212,11 +212,14 @@ def shift_length(start: time, end: time) -> Decimal:
     return length if length > 0 else length + MINUTES_PER_DAY
 
 
-def summary_patterns(hours_per_week: Decimal, weekdays: Iterable[int]) -> list[ShiftPattern]:
-    """A summary rota: ``hours_per_week`` spread evenly over ``weekdays``, one daytime shift a day from 09:00."""
+def summary_patterns(
+    hours_per_week: Decimal, weekdays: Iterable[int], start_minute: Decimal = Decimal(540)
+) -> list[ShiftPattern]:
+    """A summary rota: ``hours_per_week`` spread evenly over ``weekdays``, one shift a day (from 09:00 unless
+    ``start_minute`` says otherwise)."""
     chosen = sorted(set(weekdays))
     length = hours_per_week * 60 / len(chosen)
-    return [ShiftPattern(start_minute=Decimal(540), length_minutes=length, weekdays=frozenset(chosen))]
+    return [ShiftPattern(start_minute=start_minute, length_minutes=length, weekdays=frozenset(chosen))]
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -229,15 +232,15 @@ def summary_patterns(hours_per_week: Decimal, weekdays: Iterable[int]) -> list[S
 SIXTY = Decimal(60)
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class PeriodRota:
     """One pay period's share of a rota: waking hours by flag combination, sleep-ins, and the scheduled days by
-    the tax year whose figures apply (figures year, first scheduled date, number of scheduled days)."""
+    the tax year whose figures apply (figures year, number of scheduled days)."""
 
     waking: tuple[Decimal, ...]
     sleep_in_hours: Decimal
     sleep_in_flat: Decimal
-    scheduled: tuple[tuple[int, date, int], ...]
+    scheduled: tuple[tuple[int, int], ...]
 
     @property
     def hours(self) -> Decimal:
@@ -245,7 +248,7 @@ class PeriodRota:
 
     @property
     def scheduled_days(self) -> int:
-        return sum(count for _, _, count in self.scheduled)
+        return sum(count for _, count in self.scheduled)
 
 
 @cache
@@ -360,56 +363,86 @@ class PaRota:
         self.special = special
         self.scheduled_mask = union
 
+    def first_days(self, years: Iterable[tuple[int, int, int]]) -> dict[int, date]:
+        """The first scheduled day in each run of days (first index, last index, figures year)."""
+        out: dict[int, date] = {}
+        for first, last, year in years:
+            days = self.scheduled_mask & ((1 << (last + 1)) - (1 << first))
+            if days and year not in out:
+                out[year] = self.calendar.day((days & -days).bit_length() - 1)
+        return out
+
     def in_periods(self, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]) -> list[PeriodRota]:
         """Sum the rota into periods given as (first, last) day indices, inclusive. ``years`` gives the figures
-        year of each run of days, as (first index, last index, year)."""
+        year of each run of days, as (first index, last index, year). Periods with the same counts share one
+        result (a weekly rota gives the same sums most weeks)."""
         year_runs = list(years)
         out: list[PeriodRota] = []
         special = self.special
+        masks = [item.mask for item in self.counted]
+        union = self.scheduled_mask
+        made: dict[tuple[object, ...], PeriodRota] = {}
         s = 0
+        n_special = len(special)
         for first, last in periods:
             span = (1 << (last + 1)) - (1 << first)
-            waking = [ZERO] * COMBOS
-            sleep_minutes = ZERO
-            flat = ZERO
-            for item in self.counted:
-                count = (item.mask & span).bit_count()
-                if not count:
-                    continue
-                if item.sleep_in:
-                    sleep_minutes += count * sum((m for _, m in item.minutes), ZERO)
-                    flat += count * item.flat
-                else:
-                    for k, m in item.minutes:
-                        waking[k] += count * m
-            while s < len(special) and special[s][0] < first:
+            counts = tuple([(m & span).bit_count() for m in masks])
+            while s < n_special and special[s][0] < first:
                 s += 1
             t = s
-            while t < len(special) and special[t][0] <= last:
-                _, minutes, sleep_in, each = special[t]
-                if sleep_in:
-                    sleep_minutes += sum(minutes, ZERO)
-                    flat += each
-                else:
-                    for k, m in enumerate(minutes):
-                        if m:
-                            waking[k] += m
+            while t < n_special and special[t][0] <= last:
                 t += 1
-            scheduled = []
+            scheduled: tuple[tuple[int, int], ...]
             for year_first, year_last, year in year_runs:
-                lo, hi = max(first, year_first), min(last, year_last)
-                if lo > hi:
-                    continue
-                days = self.scheduled_mask & ((1 << (hi + 1)) - (1 << lo))
-                if days:
-                    low = (days & -days).bit_length() - 1
-                    scheduled.append((year, self.calendar.day(low), days.bit_count()))
-            out.append(
-                PeriodRota(
-                    waking=tuple(w / SIXTY if w else ZERO for w in waking),
-                    sleep_in_hours=sleep_minutes / SIXTY if sleep_minutes else ZERO,
-                    sleep_in_flat=flat,
-                    scheduled=tuple(scheduled),
-                )
-            )
+                if year_first <= first and last <= year_last:  # the usual case: the period is within one year
+                    days = (union & span).bit_count()
+                    scheduled = ((year, days),) if days else ()
+                    break
+            else:
+                parts = []
+                for year_first, year_last, year in year_runs:
+                    lo, hi = max(first, year_first), min(last, year_last)
+                    if lo <= hi:
+                        days = (union & ((1 << (hi + 1)) - (1 << lo))).bit_count()
+                        if days:
+                            parts.append((year, days))
+                scheduled = tuple(parts)
+            key = (counts, s, t, scheduled) if t > s else (counts, scheduled)
+            found = made.get(key)
+            if found is None:
+                found = made[key] = self._sum(counts, special[s:t], scheduled)
+            out.append(found)
         return out
+
+    def _sum(
+        self,
+        counts: tuple[int, ...],
+        specials: list[tuple[int, tuple[Decimal, ...], bool, Decimal]],
+        scheduled: tuple[tuple[int, int], ...],
+    ) -> PeriodRota:
+        waking = [ZERO] * COMBOS
+        sleep_minutes = ZERO
+        flat = ZERO
+        for item, count in zip(self.counted, counts, strict=True):
+            if not count:
+                continue
+            if item.sleep_in:
+                sleep_minutes += count * sum((m for _, m in item.minutes), ZERO)
+                flat += count * item.flat
+            else:
+                for k, m in item.minutes:
+                    waking[k] += count * m
+        for _, minutes, sleep_in, each in specials:
+            if sleep_in:
+                sleep_minutes += sum(minutes, ZERO)
+                flat += each
+            else:
+                for k, m in enumerate(minutes):
+                    if m:
+                        waking[k] += m
+        return PeriodRota(
+            waking=tuple(w / SIXTY if w else ZERO for w in waking),
+            sleep_in_hours=sleep_minutes / SIXTY if sleep_minutes else ZERO,
+            sleep_in_flat=flat,
+            scheduled=scheduled,
+        )

@@ -11,8 +11,11 @@ from pacost.rates import RateBook
 
 
 def age_on(date_of_birth: date, day: date) -> int:
-    """Whole years of age on ``day``, by calendar arithmetic (dateutil's relativedelta)."""
-    return relativedelta(day, date_of_birth).years
+    """Whole years of age on ``day``. Someone born on 29 February is a year older on 1 March in other years, as
+    the Age of Legal Capacity (Scotland) Act 1991 s.6(2) says (English law is silent; most payroll software agrees).
+    """
+    before_birthday = (day.month, day.day) < (date_of_birth.month, date_of_birth.day)
+    return day.year - date_of_birth.year - before_birthday
 
 
 def state_pension_date(date_of_birth: date, rates: RateBook) -> date:

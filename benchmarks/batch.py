@@ -1,0 +1,184 @@
+"""Benchmark ``pacost batch``: seeded synthetic plans, costed at several sizes with one and two processes.
+
+    python benchmarks/batch.py                  # 1,000, 10,000 and 100,000 plans, --jobs 1 and --jobs 2
+    python benchmarks/batch.py --sizes 1000     # a quick run
+    python benchmarks/batch.py --write plans.jsonl --sizes 500   # just write the plans, to look at them
+
+Plans are realistic mixes: 1-4 PAs, summary and shift rotas, weekend/night/bank-holiday enhancements, sleep-ins,
+agency/PA/family cover, ages 18-70, all four nations, starts across 2024-2026, every pay frequency. The same seed
+gives the same plans. For each run it prints the wall time (process start-up included), plans per second, and the
+peak memory of the whole run: the resident memory of the batch process and its workers, summed, sampled from /proc
+every 20 ms. Nothing is asserted: the numbers are for people to read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+NATIONS = ["england", "wales", "scotland", "northern-ireland"]
+FREQUENCIES = ["monthly"] * 5 + ["4-weekly"] * 2 + ["fortnightly"] + ["weekly"] * 2
+DAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+
+
+def _money(rng: random.Random, low: float, high: float) -> str:
+    return f"{rng.uniform(low, high):.2f}"
+
+
+def _shifts(rng: random.Random) -> list[dict[str, Any]]:
+    shifts: list[dict[str, Any]] = []
+    kind = rng.random()
+    if kind < 0.5:  # mornings on some weekdays
+        start = rng.choice([7, 8, 9])
+        shifts.append(
+            {
+                "days": sorted(rng.sample(DAYS[:5], rng.randint(2, 5)), key=DAYS.index),
+                "start": f"{start:02d}:00",
+                "end": f"{start + rng.randint(2, 5):02d}:{rng.choice(['00', '30'])}",
+            }
+        )
+    else:  # afternoons every day
+        shifts.append({"days": DAYS, "start": "14:00", "end": f"{rng.randint(16, 19)}:00"})
+    if rng.random() < 0.3:  # a fortnightly weekend shift
+        shifts.append({"days": ["sat"], "start": "09:30", "end": "12:30", "every": 2})
+    if rng.random() < 0.2:  # a waking night
+        shifts.append({"days": ["fri"], "start": "22:00", "end": "07:00"})
+    if rng.random() < 0.2:  # a sleep-in
+        shifts.append(
+            {"days": ["wed"], "kind": "sleep-in", "start": "21:00", "end": "07:00", "flat": _money(rng, 50, 90)}
+        )
+    return shifts
+
+
+def make_plan(rng: random.Random, number: int) -> dict[str, Any]:
+    start = date(2024, 4, 6) + timedelta(days=rng.randrange(0, 900))
+    n_pas = rng.choices([1, 2, 3, 4], weights=[45, 30, 15, 10])[0]
+    pas = []
+    for k in range(n_pas):
+        age = rng.randint(18, 70)
+        pa: dict[str, Any] = {
+            "name": f"PA {k + 1}",
+            "age": age,
+            "hourly_rate": _money(rng, 11.5, 17.0),
+            "pay_frequency": rng.choice(FREQUENCIES),
+            "pension": rng.choice(["auto"] * 8 + ["opt-out", "opt-in"]),
+        }
+        if rng.random() < 0.4:
+            pa["enhancements"] = {"weekend": rng.choice(["1.0", "1.1", "1.2"]), "night": "1.25", "bank_holiday": "1.5"}
+        if rng.random() < 0.5:
+            pa["hours_per_week"] = rng.choice([6, 10, 12.5, 16, 20, 25, 30])
+            if rng.random() < 0.3:
+                pa["days"] = rng.sample(DAYS, rng.randint(2, 7))
+        else:
+            pa["shift"] = _shifts(rng)
+        pas.append(pa)
+    cover_kind = rng.choice(["agency", "agency", "pa", "family"]) if n_pas > 1 else rng.choice(["agency", "family"])
+    cover: dict[str, Any] = {"by": cover_kind}
+    if cover_kind == "agency":
+        cover["rate"] = _money(rng, 24, 34)
+    elif cover_kind == "pa":
+        cover["pa"] = pas[-1]["name"]
+    weekly_budget = sum(float(p.get("hours_per_week", 15)) for p in pas) * rng.uniform(14, 24)
+    return {
+        "plan_id": f"P{number:06d}",
+        "name": f"Synthetic plan {number}",
+        "start": start.isoformat(),
+        "nation": rng.choice(NATIONS),
+        "budget": {"amount": f"{weekly_budget:.2f}", "per": "week", "hours_per_week": 20},
+        "employer": {
+            "employment_allowance": rng.random() < 0.9,
+            "insurance": {"amount": _money(rng, 80, 200), "per": "year"},
+            "payroll": {"amount": _money(rng, 0, 20), "per": "month"},
+        },
+        "cover": cover,
+        "sickness": {
+            "days_per_year": rng.choice(["4.4", "5", "8"]),
+            "spell_days": rng.choice([1, 2, 4]),
+            "pay": "statutory",
+        },
+        "pa": pas,
+    }
+
+
+def write_plans(path: Path, count: int, seed: int = 2026) -> None:
+    rng = random.Random(seed)
+    with path.open("w", encoding="utf-8") as handle:
+        for number in range(1, count + 1):
+            handle.write(json.dumps(make_plan(rng, number)) + "\n")
+
+
+def _tree_rss_kb(root: int) -> int:
+    """The resident memory of a process and all its descendants, summed (from /proc; 0 where unreadable)."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            status = (entry / "status").read_text()
+        except OSError:
+            continue
+        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+        pid, ppid = int(entry.name), int(fields.get("PPid", "0").strip() or 0)
+        children.setdefault(ppid, []).append(pid)
+        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
+    total, stack = 0, [root]
+    while stack:
+        pid = stack.pop()
+        total += rss.get(pid, 0)
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def run(plans: Path, jobs: int) -> tuple[float, float, int]:
+    """Seconds, peak memory in MB (the batch process and its workers, summed, sampled every 20 ms), rows out."""
+    out = plans.with_suffix(f".out{jobs}.csv")
+    command = [sys.executable, "-m", "pacost", "batch", str(plans), "--out", str(out), "--jobs", str(jobs), "--quiet"]
+    started = time.perf_counter()
+    process = subprocess.Popen(command)
+    peak = 0
+    while process.poll() is None:
+        peak = max(peak, _tree_rss_kb(process.pid))
+        time.sleep(0.02)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"pacost batch failed with exit code {process.returncode}")
+    rows = sum(1 for _ in out.open(encoding="utf-8")) - 1
+    out.unlink()
+    return seconds, peak / 1024, rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--write", type=Path, help="only write the plans to this file")
+    args = parser.parse_args()
+    if args.write:
+        write_plans(args.write, max(args.sizes), args.seed)
+        return
+    print(f"pacost batch benchmark on {os.cpu_count()} core(s), Python {sys.version.split()[0]}")
+    print(f"{'plans':>8} {'jobs':>4} {'seconds':>8} {'plans/s':>8} {'peak MB':>8} {'rows out':>8}")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            plans = Path(tmp) / f"plans-{size}.jsonl"
+            write_plans(plans, size, args.seed)
+            for jobs in args.jobs:
+                seconds, peak, rows = run(plans, jobs)
+                print(
+                    f"{size:>8,} {jobs:>4} {seconds:>8.2f} {size / seconds:>8,.0f} {peak:>8.1f} {rows:>8,}", flush=True
+                )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""``pacost batch INPUT…``: cost many plans, one output row per input plan, in input order.
+
+The work is spread over ``--jobs`` processes in chunks, with only a few chunks in flight at once, so memory stays
+flat however many plans come in; rows are written in input order as their chunk completes, so ``--jobs 1`` and
+``--jobs 2`` write the same bytes. Ctrl-C stops the workers; every row already written is whole.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import deque
+from collections.abc import Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from enum import StrEnum
+from itertools import islice
+from pathlib import Path
+from typing import IO, Annotated
+
+import typer
+
+from pacost.batch import Record, Row, Summary, check_inputs, cost_record, csv_header, csv_line, jsonl_line, read_inputs
+from pacost.cli.output import print_error
+from pacost.rates import RateBook, bundled_rates, load_rates
+
+EXIT_SHORTFALL = 3
+CHUNK = 64
+
+_RATES: RateBook | None = None
+
+
+class OutputFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def _init_worker(rates_files: list[str]) -> None:
+    global _RATES
+    _RATES = load_rates([Path(f) for f in rates_files]) if rates_files else bundled_rates()
+
+
+def _cost_chunk(records: list[Record]) -> list[Row]:
+    assert _RATES is not None  # noqa: S101 - set by the initializer
+    return [cost_record(record, _RATES) for record in records]
+
+
+def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+    while True:
+        chunk = list(islice(records, size))
+        if not chunk:
+            return
+        yield chunk
+
+
+def _rows_in_order(records: Iterator[Record], jobs: int, rates_files: list[str]) -> Iterator[Row]:
+    """Cost every record, in order; with more than one job, in worker processes, a bounded number of chunks ahead."""
+    if jobs <= 1:
+        _init_worker(rates_files)
+        for record in records:
+            yield from _cost_chunk([record])
+        return
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files,))
+    pending: deque[Future[list[Row]]] = deque()
+    chunks = _chunks(records, CHUNK)
+    try:
+        for chunk in islice(chunks, jobs * 3):
+            pending.append(executor.submit(_cost_chunk, chunk))
+        while pending:
+            rows = pending.popleft().result()
+            nxt = next(chunks, None)
+            if nxt is not None:
+                pending.append(executor.submit(_cost_chunk, nxt))
+            yield from rows
+    finally:
+        for future in pending:
+            future.cancel()
+        executor.shutdown(wait=True, cancel_futures=True)
+
+
+def batch(
+    inputs: Annotated[
+        list[str],
+        typer.Argument(help="Folders of plan files, .jsonl files (one plan per line), .csv exports, or - for stdin."),
+    ],
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the rows here (.csv or .jsonl); default: stdout.")
+    ] = None,
+    output_format: Annotated[
+        OutputFormat | None,
+        typer.Option("--format", "-f", help="csv or jsonl (default: from the --out extension, else csv)."),
+    ] = None,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Processes to use (default: the machine's cores).")
+    ] = 0,
+    summary_file: Annotated[
+        Path | None, typer.Option("--summary", help="Also write the summary to this file as JSON.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary on stderr.")] = False,
+    fail_on_shortfall: Annotated[
+        bool, typer.Option("--fail-on-shortfall", help="Exit with code 3 if any plan is not covered.")
+    ] = False,
+    rates_file: Annotated[
+        list[Path] | None, typer.Option("--rates", help="A TOML file that adds or overrides a tax year's figures.")
+    ] = None,
+) -> None:
+    """Cost many plans at once: one row per plan, in input order; a plan that cannot be costed is an error row."""
+    check_inputs(inputs)
+    fmt = output_format
+    if fmt is None:
+        fmt = (
+            OutputFormat.jsonl if out is not None and out.suffix.lower() in (".jsonl", ".ndjson") else OutputFormat.csv
+        )
+    jobs = jobs or os.cpu_count() or 1
+    rates_files = [str(p) for p in rates_file or []]
+    if rates_files:
+        load_rates([Path(f) for f in rates_files])  # a bad rates file stops the run here, once
+    handle: IO[str] = out.open("w", encoding="utf-8", newline="") if out is not None else sys.stdout
+    summary = Summary()
+    show_progress = not quiet and sys.stderr.isatty()
+    progress = None
+    task = None
+    if show_progress:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        progress = Progress(
+            TextColumn("costing plans"),
+            BarColumn(bar_width=None),
+            TextColumn("{task.completed:,} done"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        progress.start()
+        task = progress.add_task("batch", total=None)
+    try:
+        if fmt is OutputFormat.csv:
+            handle.write(csv_header())
+        for number, row in enumerate(_rows_in_order(read_inputs(inputs), jobs, rates_files), start=1):
+            handle.write(csv_line(number, row) if fmt is OutputFormat.csv else jsonl_line(number, row))
+            summary.add(number, row)
+            if progress is not None and task is not None and number % 256 == 0:
+                progress.update(task, completed=number)
+    except KeyboardInterrupt:
+        summary.interrupted = True
+    finally:
+        if progress is not None:
+            progress.stop()
+        handle.flush()
+        if out is not None:
+            handle.close()
+    report = summary.to_dict()
+    if summary_file is not None:
+        summary_file.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    if not quiet:
+        _print_summary(report)
+    if summary.interrupted:
+        print_error(
+            f"stopped: {summary.read:,} plan(s) were written before Ctrl-C; the output file is complete to there."
+        )
+        raise typer.Exit(130)
+    if fail_on_shortfall and summary.not_covered:
+        raise typer.Exit(EXIT_SHORTFALL)
+
+
+def _print_summary(report: dict[str, object]) -> None:
+    lines = [
+        f"{report['plans_read']:,} plan(s) read, {report['costed']:,} costed, {report['failed']:,} failed: "
+        f"{report['rows_written']:,} row(s) written, one per plan.",
+        f"{report['not_covered']:,} plan(s) not covered by their budget; total shortfall £{report['total_shortfall']}"
+        + (f", median £{report['median_shortfall']}" if report["median_shortfall"] is not None else "")
+        + ".",
+    ]
+    largest = report["largest_shortfalls"]
+    assert isinstance(largest, list)  # noqa: S101 - built by Summary.to_dict
+    if largest:
+        lines.append("Largest shortfalls:")
+        lines += [f"  £{item['shortfall']:>12}  {item['plan_id']} ({item['source']})" for item in largest]
+    sys.stderr.write("\n".join(lines) + "\n")
