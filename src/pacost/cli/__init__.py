@@ -12,7 +12,7 @@ import sys
 import typer
 
 from pacost import __version__
-from pacost.cli import batch_cmd, cost_cmd, rates_cmd
+from pacost.cli import batch_cmd, cost_cmd, rates_cmd, report_cmd
 from pacost.cli.output import print_error
 from pacost.errors import PacostError
 
@@ -45,6 +45,7 @@ def _root(
 app.command("cost")(cost_cmd.cost)
 app.command("batch")(batch_cmd.batch)
 app.command("rates")(rates_cmd.rates)
+app.command("report")(report_cmd.report)
 
 
 def main() -> None:

@@ -1,0 +1,603 @@
+"""The advocacy report (``pacost report``): what it says, built once and shared by the HTML and Markdown forms.
+
+``build_report`` turns one ``CostResult`` — with the plan it came from (for the rota, the PAs and the cover; read
+only) and the rate book (for the sources of the figures) — into a ``Report``: the verdict sentence, the chart's
+parts, the breakdown with a plain-English reason for every line, the council's hourly rate beside the true one,
+the rota as a week, the PAs, cover and sickness, warnings, assumptions, the rates used with their sources, the
+legal basis, and the footer. ``pacost.render.report_html`` and ``pacost.render.report_md`` only format it.
+
+No cost is worked out here: every amount is the result's own. The chart groups lines (the two cover lines into
+one bar segment; employer's NI net of the Employment Allowance) by adding the result's line amounts, so its parts
+still add up exactly to the total. The one figure the result does not carry is the on-cost percentage the
+council's hourly rate implies; it is set beside the engine's true on-cost with the same definition (see
+``council_on_cost``), and both of its inputs are printed so that a reader can check it.
+
+Legal references: only those whose text pacost's authors checked (see ``LEGAL``); a passage that could not be
+checked is not cited.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from pacost.cost import CostLine, CostResult
+from pacost.money import ZERO, pounds, round_penny
+from pacost.plan import PA, Plan, Shift
+from pacost.rates import RateBook
+from pacost.rates_table import FREQUENCY_FIELDS, FigureRow, year_rows
+from pacost.render.words import KeyFigure, key_figures, verdict
+from pacost.statutory.state_pension import age_on
+from pacost.taxyear import TaxYear
+
+HUNDRED = Decimal(100)
+TWO_PLACES = Decimal("0.01")
+
+# ----------------------------------------------------------------------------------------------------------------
+# What each line of the breakdown is, and why an employer must pay it: one sentence each.
+
+EXPLANATIONS: dict[str, str] = {
+    "wages": (
+        "What the PAs earn for the hours they actually work, at their hourly rates with any weekend, night and "
+        "bank-holiday rates: an employer must pay at least the minimum wage for every hour worked."
+    ),
+    "holiday_pay": (
+        "Every worker has the right to 5.6 weeks' paid holiday a year at their normal pay, so part of each PA's "
+        "pay is for weeks when they are on leave and not working."
+    ),
+    "sick_pay": (
+        "An employer must pay Statutory Sick Pay to a PA who is off sick and qualifies (or full pay, if the "
+        "contract promises it); this is the amount expected for the sick days assumed."
+    ),
+    "holiday_cover": (
+        "The care in the plan is still needed while a PA is on paid holiday, so someone else must be paid to "
+        "work those hours as well."
+    ),
+    "sick_cover": (
+        "The care is still needed while a PA is off sick, so someone else must be paid to work those hours on "
+        "top of the sick pay."
+    ),
+    "employer_ni": (
+        "An employer must pay National Insurance of their own on each PA's earnings above the secondary "
+        "threshold in every pay period; it is not taken from the PA's pay."
+    ),
+    "employment_allowance": (
+        "HMRC lets a person who employs care and support workers claim the Employment Allowance, which reduces "
+        "the employer's National Insurance bill by up to a yearly amount."
+    ),
+    "pension": (
+        "An employer must enrol each eligible PA in a workplace pension and pay at least the minimum employer "
+        "contribution on their qualifying earnings (automatic enrolment)."
+    ),
+    "insurance": (
+        "Employer's liability insurance pays out if a PA is hurt or made ill by their work; people who employ "
+        "PAs with a direct payment are expected to hold it."
+    ),
+    "payroll": (
+        "A payroll service runs PAYE for the employer — payslips, reports of pay, tax and National Insurance to "
+        "HMRC each pay day, and pension contributions — duties every employer has."
+    ),
+    "other": "Other costs of being an employer that the plan names.",
+}
+
+# ----------------------------------------------------------------------------------------------------------------
+# The chart: the true cost stacked by part. Each part adds up lines of the result (ids not listed join "other").
+
+CHART_PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("wages", "Wages", ("wages",)),
+    ("holiday_pay", "Holiday pay", ("holiday_pay",)),
+    ("cover", "Cover for holiday and sickness", ("holiday_cover", "sick_cover")),
+    ("sick_pay", "Sick pay", ("sick_pay",)),
+    ("employer_ni", "Employer's NI, after the Employment Allowance", ("employer_ni", "employment_allowance")),
+    ("pension", "Pension", ("pension",)),
+    ("insurance", "Insurance", ("insurance",)),
+    ("payroll", "Payroll", ("payroll",)),
+    ("other", "Other costs", ("other",)),
+)
+
+
+@dataclass(frozen=True)
+class ChartPart:
+    id: str
+    label: str
+    amount: Decimal
+    line_labels: tuple[str, ...]
+
+
+def chart_parts(result: CostResult) -> list[ChartPart]:
+    """The parts of the true cost for the chart, in stacking order; they add up exactly to ``result.total``."""
+    known = {line_id for _, _, ids in CHART_PARTS for line_id in ids}
+    parts: list[ChartPart] = []
+    for part_id, label, ids in CHART_PARTS:
+        lines = [line for line in result.lines if line.id in ids or (part_id == "other" and line.id not in known)]
+        if lines:
+            amount = sum((line.amount for line in lines), ZERO)
+            parts.append(ChartPart(part_id, label, amount, tuple(line.label for line in lines)))
+    return parts
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The report's content
+
+
+@dataclass(frozen=True)
+class BreakdownRow:
+    id: str
+    label: str
+    explanation: str
+    amount: Decimal
+    per_week: Decimal
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The council's hourly rate beside the true cost per hour (only when the plan gives funded hours)."""
+
+    funded_hours_per_week: Decimal
+    implied_hourly_rate: Decimal
+    planned_hours_per_week: Decimal
+    true_cost_per_hour: Decimal
+    pay_per_hour: Decimal
+    council_on_cost_percent: Decimal
+    true_on_cost_percent: Decimal
+
+
+@dataclass(frozen=True)
+class RotaTable:
+    """The rota as a week: one row per weekday, one column per PA; each cell lists that PA's shifts."""
+
+    pas: list[str]
+    rows: list[tuple[str, list[list[str]]]]
+    other_patterns: list[str]
+    planned_hours: list[str]  # per PA, over the plan period
+
+
+@dataclass(frozen=True)
+class PaRow:
+    name: str
+    age: str
+    hourly_rate: str
+    pay_frequency: str
+    holiday: str
+    pension: str
+    enhancements: str
+    planned_hours: str
+    gross_pay: str
+    employer_ni: str
+    employer_pension: str
+
+
+@dataclass(frozen=True)
+class RatesYear:
+    tax_year: str
+    rows: list[FigureRow]
+
+
+@dataclass(frozen=True)
+class LegalRef:
+    title: str
+    links: tuple[tuple[str, str], ...]  # (text, url)
+    text: str
+
+
+@dataclass(frozen=True)
+class Report:
+    title: str
+    plan: str
+    period: str
+    nation: str
+    days: int
+    verdict: str
+    key_figures: list[KeyFigure]
+    covered: bool
+    total: Decimal
+    budget: Decimal
+    difference: Decimal
+    budget_label: str
+    chart: list[ChartPart]
+    breakdown: list[BreakdownRow]
+    total_per_week: Decimal
+    budget_per_week: Decimal
+    difference_per_week: Decimal
+    comparison: Comparison | None
+    cost_per_planned_hour: Decimal | None
+    on_cost_percent: Decimal | None
+    rota: RotaTable
+    pas: list[PaRow]
+    cover: list[str]
+    warnings: list[str]
+    assumptions: list[str]
+    rates: list[RatesYear]
+    rates_note: str
+    legal_intro: str
+    legal_nation_note: str | None
+    legal: list[LegalRef]
+    legal_left_out: str
+    generated_on: date
+    version: str
+    plan_file: str
+    sha256: str
+    not_advice: str
+
+    @property
+    def period_head(self) -> str:
+        """The column head for amounts over the plan period."""
+        return "For the year" if self.days in (365, 366) else f"For the {self.days} days"
+
+
+def report_verdict(result: CostResult) -> str:
+    """The verdict in one sentence: the shortfall (or the money to spare) for the period and a week, and the hours
+    of care a week the budget really buys at the true cost."""
+    base = verdict(result).removesuffix(".")
+    buys = result.hours_per_week_budget_buys
+    planned = result.hours.planned_per_week
+    if buys is None:
+        return base + "."
+    if result.covered:
+        return f"{base}: at the true cost it would buy {buys} hours of care a week, against the {planned:.2f} planned."
+    return f"{base}: at the true cost it buys only {buys} hours of care a week, not the {planned:.2f} the plan needs."
+
+
+def council_on_cost(result: CostResult) -> tuple[Decimal, Decimal] | None:
+    """The PAs' pay per planned hour (rota pay ÷ planned hours, to the penny) and the on-cost percentage that the
+    council's implied hourly rate leaves on top of it — the engine's ``on_cost_percent`` definition with the
+    council's rate in place of the true cost per hour. None when the plan gives no funded hours."""
+    implied = result.budget_implied_hourly_rate
+    if implied is None or result.rota_pay <= 0 or result.hours.planned <= 0:
+        return None
+    pay = round_penny(result.rota_pay / result.hours.planned)
+    return pay, ((implied - pay) / pay * HUNDRED).quantize(TWO_PLACES)
+
+
+def _comparison(result: CostResult) -> Comparison | None:
+    derived = council_on_cost(result)
+    if (
+        derived is None
+        or result.funded_hours_per_week is None
+        or result.budget_implied_hourly_rate is None
+        or result.cost_per_planned_hour is None
+        or result.on_cost_percent is None
+    ):
+        return None
+    pay, council = derived
+    return Comparison(
+        funded_hours_per_week=result.funded_hours_per_week,
+        implied_hourly_rate=result.budget_implied_hourly_rate,
+        planned_hours_per_week=result.hours.planned_per_week,
+        true_cost_per_hour=result.cost_per_planned_hour,
+        pay_per_hour=pay,
+        council_on_cost_percent=council,
+        true_on_cost_percent=result.on_cost_percent,
+    )
+
+
+def _breakdown(lines: list[CostLine]) -> list[BreakdownRow]:
+    rows = []
+    for line in lines:
+        label = line.label + (f" ({line.detail})" if line.detail else "")
+        explanation = EXPLANATIONS.get(line.id, "A cost of employing PAs under this plan.")
+        rows.append(BreakdownRow(line.id, label, explanation, line.amount, line.per_week))
+    return rows
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The rota, the PAs, cover and sickness: read from the plan as written.
+
+WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _hours_text(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+def _shift_text(shift: Shift) -> str:
+    text = f"{shift.start:%H:%M}–{shift.end:%H:%M}"
+    if shift.kind == "sleep-in":
+        text += f" sleep-in ({pounds(shift.flat or ZERO)} flat)"
+    if shift.every == 2:
+        text += ", every other week"
+    elif shift.every > 2:
+        text += f", every {shift.every} weeks"
+    return text
+
+
+def _rota(plan: Plan, result: CostResult) -> RotaTable:
+    cells: dict[str, list[list[str]]] = {day: [[] for _ in plan.pa] for day in WEEKDAY_KEYS}
+    other: list[str] = []
+    for column, pa in enumerate(plan.pa):
+        if pa.hours_per_week is not None:
+            days = list(pa.days or WEEKDAY_KEYS[:5])
+            share = _hours_text(pa.hours_per_week / len(set(days)))
+            for day in days:
+                cells[day][column].append(f"{share} hours from 09:00 (summary rota: {pa.hours_per_week} a week)")
+        for shift in pa.shift:
+            if shift.repeat is not None:
+                other.append(f"{pa.name}: {_shift_text(shift)}, on the dates of the rule {shift.repeat}")
+                continue
+            for day in shift.days or ():
+                cells[day][column].append(_shift_text(shift))
+    planned = {p.name: p.planned_hours for p in result.pas}
+    return RotaTable(
+        pas=[pa.name for pa in plan.pa],
+        rows=[(name, cells[key]) for key, name in zip(WEEKDAY_KEYS, WEEKDAY_NAMES, strict=True)],
+        other_patterns=other,
+        planned_hours=[_hours_text(planned[pa.name]) if pa.name in planned else "" for pa in plan.pa],
+    )
+
+
+def _enhancements(pa: PA) -> str:
+    e = pa.enhancements
+    parts = [
+        f"{name} ×{value}"
+        for name, value in (("weekend", e.weekend), ("night", e.night), ("bank holiday", e.bank_holiday))
+        if value != 1
+    ]
+    if e.night != 1:
+        parts[[p.startswith("night") for p in parts].index(True)] += f" ({pa.night.start:%H:%M}–{pa.night.end:%H:%M})"
+    return ", ".join(parts) if parts else "none"
+
+
+_PENSION = {"auto": "automatic enrolment", "opt-out": "opted out", "opt-in": "opted in"}
+
+
+def _pas(plan: Plan, result: CostResult) -> list[PaRow]:
+    by_name = {p.name: p for p in result.pas}
+    rows = []
+    for pa in plan.pa:
+        costed = by_name.get(pa.name)
+        holiday = f"{pa.holiday_weeks} weeks" + (
+            " (rolled-up, 12.07% with each pay)" if pa.holiday == "rolled-up" else ""
+        )
+        rows.append(
+            PaRow(
+                name=pa.name,
+                age=str(age_on(pa.date_of_birth, plan.start)),
+                hourly_rate=pounds(pa.hourly_rate),
+                pay_frequency=pa.pay_frequency,
+                holiday=holiday,
+                pension=_PENSION.get(pa.pension, pa.pension),
+                enhancements=_enhancements(pa),
+                planned_hours=_hours_text(costed.planned_hours) if costed else "",
+                gross_pay=pounds(costed.gross_pay) if costed else "",
+                employer_ni=pounds(costed.employer_ni) if costed else "",
+                employer_pension=pounds(costed.pension) if costed else "",
+            )
+        )
+    return rows
+
+
+def _cover(plan: Plan, result: CostResult) -> list[str]:
+    h = result.hours
+    cover = plan.cover
+    if cover.by == "agency":
+        who = f"An agency covers the PAs' holiday and sickness, at {pounds(cover.rate or ZERO)} an hour, all-in."
+    elif cover.by == "pa":
+        who = (
+            f"{cover.pa} works the cover hours at their own hourly rate, with holiday pay on those hours; that pay "
+            f"counts towards {cover.pa}'s National Insurance and pension."
+        )
+    else:
+        who = "Unpaid family members cover the PAs' holiday and sickness: it costs nothing, but the hours are counted."
+    sickness = plan.sickness
+    spell = "day" if sickness.spell_days == 1 else "days"
+    pay = "paid as Statutory Sick Pay" if sickness.pay == "statutory" else "paid at full pay"
+    out = [
+        who,
+        f"Hours of cover over the period: {_hours_text(h.holiday_cover)} while PAs are on holiday and "
+        f"{_hours_text(h.sick_cover)} while they are off sick.",
+        f"Sickness: {sickness.days_per_year} sick days a year for each PA, in spells of {sickness.spell_days} "
+        f"{spell}, {pay}.",
+    ]
+    if h.unpaid_family > 0:
+        out.append(f"Hours of care left to unpaid family: {_hours_text(h.unpaid_family)}.")
+    if h.sleep_in > 0:
+        out.append(f"Sleep-in hours included in the planned hours: {_hours_text(h.sleep_in)}.")
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The rates used
+
+
+def _rates(result: CostResult, rates: RateBook) -> tuple[list[RatesYear], str]:
+    years: list[RatesYear] = []
+    for label in result.rates_used:
+        year = TaxYear.parse(label)
+        if year not in rates.tax_years:
+            continue
+        rows = year_rows(rates, year)
+        # State Pension age is one rule across many birth cohorts: keep one row per source, not one per cohort.
+        kept: list[FigureRow] = []
+        seen: set[str] = set()
+        for row in rows:
+            if row.section == "State Pension age":
+                if row.source_url in seen:
+                    continue
+                seen.add(row.source_url)
+                row = FigureRow(
+                    row.section,
+                    "by date of birth",
+                    "see source",
+                    None,
+                    row.status,
+                    None,
+                    row.source_title,
+                    row.source_url,
+                )
+            kept.append(row)
+        years.append(RatesYear(label, kept))
+    note = f"Tax years whose figures were used: {', '.join(result.rates_used)}."
+    if result.rates_carried_forward:
+        note += (
+            f" The plan runs past {rates.last_year.end:%-d %B %Y}, the end of the last tax year pacost has figures "
+            f"for, so the {rates.last_year} figures were carried forward to the later dates."
+        )
+    else:
+        note += " No figures were carried forward: every date in the plan falls in a tax year pacost has figures for."
+    return years, note
+
+
+def rate_value(row: FigureRow) -> str:
+    """A figure's value as the report prints it: a single value, or the threshold for each pay frequency."""
+    if row.value is not None:
+        return row.value
+    names = {
+        "weekly": "week",
+        "fortnightly": "fortnight",
+        "four_weekly": "4 weeks",
+        "monthly": "month",
+        "annual": "year",
+    }
+    per = row.per_period or {}
+    return ", ".join(f"£{per[f]} a {names[f]}" for f in FREQUENCY_FIELDS if f in per)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Why the budget must cover this: only references whose text was checked (anchors.md §2, and re-read for this
+# report). Each is a paraphrase, linked to legislation.gov.uk or gov.uk.
+
+CSSG_URL = "https://www.gov.uk/government/publications/care-act-statutory-guidance/care-and-support-statutory-guidance"
+
+LEGAL: tuple[LegalRef, ...] = (
+    LegalRef(
+        "Care Act 2014, section 26: the personal budget",
+        (("legislation.gov.uk: Care Act 2014, s.26", "https://www.legislation.gov.uk/ukpga/2014/23/section/26"),),
+        "A personal budget is a statement of the cost to the local authority of meeting the needs it must or has "
+        "decided to meet, how much of that cost the person must pay after the financial assessment, and how much the "
+        "authority must pay. The budget is meant to be the cost of meeting the needs in the plan.",
+    ),
+    LegalRef(
+        "Care Act 2014, sections 31 to 33: direct payments",
+        (
+            ("legislation.gov.uk: s.31", "https://www.legislation.gov.uk/ukpga/2014/23/section/31"),
+            ("s.32", "https://www.legislation.gov.uk/ukpga/2014/23/section/32"),
+            ("s.33", "https://www.legislation.gov.uk/ukpga/2014/23/section/33"),
+        ),
+        "Where the personal budget specifies an amount the authority must pay towards the cost of meeting the needs, "
+        "and the person asks, the authority must make direct payments when the conditions are met (section 31; "
+        "section 32 where the person lacks capacity and an authorised person asks). Section 33 and its regulations "
+        "set further rules, including that the payments are used to meet the needs in the plan. Where the person "
+        "meets those needs by employing PAs, the direct payment is what pays the costs the law puts on an employer.",
+    ),
+    LegalRef(
+        "Care and Support Statutory Guidance, paragraph 10.27",
+        (("gov.uk: Care and Support Statutory Guidance", CSSG_URL),),
+        "The local authority may take its own finances into account in deciding how to meet needs, but not whether "
+        "to meet them; it should not set arbitrary upper limits on what it will pay to meet needs in certain ways, "
+        "and weighing cost between suitable options does not mean choosing the cheapest, but the one that delivers "
+        "the outcomes for the best value.",
+    ),
+    LegalRef(
+        "Care and Support Statutory Guidance, paragraph 11.24",
+        (("gov.uk: Care and Support Statutory Guidance", CSSG_URL),),
+        "The most important principles in setting a personal budget are transparency, timeliness and sufficiency: "
+        "the person (and their carer or advocate) should know how it was calculated and be confident it includes all "
+        "the relevant costs of meeting their needs in the way the plan sets out, and must be able to challenge the "
+        "local authority on whether the final amount is sufficient. This report sets out those costs.",
+    ),
+    LegalRef(
+        "HMRC National Insurance Manual NIM06520: Employment Allowance for care and support workers",
+        (
+            ("gov.uk: NIM06520", "https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim06520"),
+            (
+                "gov.uk: employers of care and support workers and Employment Allowance",
+                "https://www.gov.uk/government/publications/employment-allowance-more-detailed-guidance/"
+                "employers-of-care-and-support-workers-and-employment-allowance-further-employer-guidance",
+            ),
+        ),
+        "A household employer normally cannot claim the Employment Allowance, but a person who employs a care or "
+        "support worker for someone who needs care — including with a direct payment from their local authority — "
+        "can. It is one allowance per employer, set against the employer's National Insurance for all their PAs up "
+        "to the yearly amount. This report shows employer's NI both before and after it.",
+    ),
+)
+
+LEGAL_INTRO = (
+    "Employing PAs makes the person receiving the direct payment an employer, with an employer's legal duties: "
+    "holiday pay, sick pay, National Insurance, pension and the rest of the breakdown above. These are the "
+    "published rules on which the budget should cover them."
+)
+
+LEGAL_LEFT_OUT = (
+    "Each reference above is a paraphrase of text that was checked. Other passages often quoted in budget "
+    "challenges (for example, on direct payments and employment costs in chapter 12 of the statutory guidance) "
+    "are left out because their text could not be checked."
+)
+
+NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
+
+NOT_ADVICE = (
+    "This report is not legal or financial advice. It sets out what employing the PAs in the plan costs under the "
+    "published rates and rules it names, on the assumptions listed; check the figures and, for a challenge, seek "
+    "advice from an advocate or adviser."
+)
+
+
+def _nation_note(nation: str) -> str | None:
+    if nation == "england":
+        return None
+    name = NATION_NAMES.get(nation, nation)
+    return (
+        f"This plan is in {name}. The Care Act 2014 and its statutory guidance apply in England; {name} has its own "
+        "law on care and direct payments, which this report does not quote because its text has not been checked. "
+        "The English references below show the principles to compare it with. The Employment Allowance is "
+        "UK-wide."
+    )
+
+
+# ----------------------------------------------------------------------------------------------------------------
+
+
+def _period(result: CostResult) -> str:
+    return f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days)"
+
+
+def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_on: date) -> Report:
+    """Everything the report says, from one costed result (plus the plan it came from and the rate book)."""
+    rates_years, rates_note = _rates(result, rates)
+    budget_label = (
+        f"Budget ({pounds(result.budget_amount)} a {result.budget_per})"
+        if result.budget_per != "period"
+        else "Budget (for the period)"
+    )
+    return Report(
+        title=f"{result.plan}: the true cost of employing PAs",
+        plan=result.plan,
+        period=_period(result),
+        nation=NATION_NAMES.get(result.nation, result.nation),
+        days=result.days,
+        verdict=report_verdict(result),
+        key_figures=key_figures(result),
+        covered=result.covered,
+        total=result.total,
+        budget=result.budget,
+        difference=result.difference,
+        budget_label=budget_label,
+        chart=chart_parts(result),
+        breakdown=_breakdown(result.lines),
+        total_per_week=result.total_per_week,
+        budget_per_week=result.budget_per_week,
+        difference_per_week=result.difference_per_week,
+        comparison=_comparison(result),
+        cost_per_planned_hour=result.cost_per_planned_hour,
+        on_cost_percent=result.on_cost_percent,
+        rota=_rota(plan, result),
+        pas=_pas(plan, result),
+        cover=_cover(plan, result),
+        warnings=list(result.warnings),
+        assumptions=list(result.assumptions),
+        rates=rates_years,
+        rates_note=rates_note,
+        legal_intro=LEGAL_INTRO,
+        legal_nation_note=_nation_note(result.nation),
+        legal=list(LEGAL),
+        legal_left_out=LEGAL_LEFT_OUT,
+        generated_on=generated_on,
+        version=result.pacost_version,
+        plan_file=Path(result.source).name,
+        sha256=result.sha256,
+        not_advice=NOT_ADVICE,
+    )

@@ -1,0 +1,169 @@
+"""The advocacy report as Markdown, for pasting into an email or a letter: the same sections as the HTML form
+(``pacost.render.report_html``), with the chart given as its table."""
+
+from __future__ import annotations
+
+from pacost.money import pounds
+from pacost.render.report import Report, rate_value
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _link(text: str, url: str) -> str:
+    return f"[{text.replace('[', '(').replace(']', ')')}]({url})"
+
+
+def render_report_markdown(report: Report) -> str:
+    out: list[str] = [
+        f"# {_cell(report.title)}",
+        "",
+        f"{report.period}. Plan in {report.nation}.",
+        "",
+        "## The verdict",
+        "",
+        f"**{report.verdict}**",
+        "",
+    ]
+    out += [f"- {_cell(f.label)}: {f.value}" for f in report.key_figures]
+
+    out += [
+        "",
+        "## The budget beside the true cost",
+        "",
+        f"| Part of the cost | {report.period_head} | Lines it adds up |",
+    ]
+    out += ["| --- | ---: | --- |"]
+    out += [f"| {_cell(p.label)} | {pounds(p.amount)} | {_cell('; '.join(p.line_labels))} |" for p in report.chart]
+    gap = "Shortfall" if not report.covered else "To spare"
+    out += [
+        f"| **True cost** | **{pounds(report.total)}** | all the lines |",
+        f"| Budget | {pounds(report.budget)} | |",
+        f"| **{gap}** | **{pounds(abs(report.difference))}** | budget less true cost: {pounds(report.difference)} |",
+    ]
+
+    out += [
+        "",
+        "## The breakdown",
+        "",
+        "Each line is a cost the employer must meet; the lines add up exactly to the true cost.",
+        "",
+        f"| Cost, and why an employer must pay it | {report.period_head} | Per week |",
+        "| --- | ---: | ---: |",
+    ]
+    for row in report.breakdown:
+        out.append(
+            f"| **{_cell(row.label)}** — {_cell(row.explanation)} | {pounds(row.amount)} | {pounds(row.per_week)} |"
+        )
+    out += [
+        f"| **True cost** | **{pounds(report.total)}** | **{pounds(report.total_per_week)}** |",
+        f"| {_cell(report.budget_label)} | {pounds(report.budget)} | {pounds(report.budget_per_week)} |",
+        f"| **Budget less true cost** | **{pounds(report.difference)}** | **{pounds(report.difference_per_week)}** |",
+    ]
+
+    out += ["", "## The council's hourly rate beside the true cost", ""]
+    c = report.comparison
+    if c is None:
+        per_hour = pounds(report.cost_per_planned_hour) if report.cost_per_planned_hour is not None else "not known"
+        on_cost = f"{report.on_cost_percent}%" if report.on_cost_percent is not None else "not known"
+        out.append(
+            "The plan does not say how many hours a week the council funds (`budget.hours_per_week`), so the hourly "
+            f"rate the budget implies cannot be shown. The true cost per planned hour is {per_hour}, and the true "
+            f"on-costs on top of the PAs' pay are {on_cost}."
+        )
+    else:
+        out += [
+            "| | The council's budget | The true cost |",
+            "| --- | ---: | ---: |",
+            f"| Per hour of care | {pounds(c.implied_hourly_rate)} | {pounds(c.true_cost_per_hour)} |",
+            f"| Hours a week | {c.funded_hours_per_week:.2f} funded | {c.planned_hours_per_week:.2f} planned |",
+            f"| On-costs on top of the PAs' pay | {c.council_on_cost_percent}% | {c.true_on_cost_percent}% |",
+            "",
+            f"The budget works out at {pounds(c.implied_hourly_rate)} an hour for the {c.funded_hours_per_week:.2f} "
+            f"hours a week the council funds. The PAs' pay averages {pounds(c.pay_per_hour)} per planned hour (their "
+            "pay for every planned hour ÷ the planned hours), so the council's rate leaves "
+            f"{c.council_on_cost_percent}% on top of it for everything else an employer must pay; the true on-costs "
+            f"are {c.true_on_cost_percent}%, and the true cost is {pounds(c.true_cost_per_hour)} per planned hour.",
+        ]
+
+    rota = report.rota
+    out += [
+        "",
+        "## The rota, the PAs, cover and sickness",
+        "",
+        "### A week of the rota",
+        "",
+        "| Day | " + " | ".join(_cell(n) for n in rota.pas) + " |",
+        "| --- |" + " --- |" * len(rota.pas),
+    ]
+    for day, cells in rota.rows:
+        out.append(f"| {day} | " + " | ".join(_cell("; ".join(c)) or "–" for c in cells) + " |")
+    out.append("| **Planned hours over the period** | " + " | ".join(rota.planned_hours) + " |")
+    if rota.other_patterns:
+        out += ["", "Shifts on other patterns:", ""] + [f"- {_cell(p)}" for p in rota.other_patterns]
+    out += [
+        "",
+        "### The PAs",
+        "",
+        "| PA | Age at start | Hourly rate | Paid | Holiday a year | Pension | Enhanced rates | Planned hours | "
+        "Gross pay | Employer's NI | Employer's pension |",
+        "| --- | ---: | ---: | --- | --- | --- | --- | ---: | ---: | ---: | ---: |",
+    ]
+    for p in report.pas:
+        out.append(
+            f"| {_cell(p.name)} | {p.age} | {p.hourly_rate} | {p.pay_frequency} | {p.holiday} | {p.pension} | "
+            f"{p.enhancements} | {p.planned_hours} | {p.gross_pay} | {p.employer_ni} | {p.employer_pension} |"
+        )
+    out += ["", "### Cover and sickness", ""] + [f"- {_cell(c)}" for c in report.cover]
+
+    out += ["", "## Warnings", ""]
+    out += [f"- {_cell(w)}" for w in report.warnings] if report.warnings else ["None."]
+    out += [
+        "",
+        "## Assumptions and defaults",
+        "",
+        "Every default pacost applied, and every assumption of the cost model:",
+    ]
+    out += [""] + [f"- {_cell(a)}" for a in report.assumptions]
+
+    out += [
+        "",
+        "## The rates used, and where they come from",
+        "",
+        f"{report.rates_note} A figure marked *unconfirmed* is the best known but has not yet been seen in an "
+        "official source.",
+    ]
+    for year in report.rates:
+        out += [
+            "",
+            f"### Tax year {year.tax_year}",
+            "",
+            "| Section | Figure | Value | Source |",
+            "| --- | --- | --- | --- |",
+        ]
+        for figure in year.rows:
+            value = rate_value(figure) + (" *(unconfirmed)*" if figure.status == "unconfirmed" else "")
+            source = _link(figure.source_title, figure.source_url)
+            if figure.rule_url:
+                source += "; rule: " + _link("how it is worked out", figure.rule_url)
+            out.append(f"| {_cell(figure.section)} | {_cell(figure.name)} | {_cell(value)} | {_cell(source)} |")
+
+    out += ["", "## Why the budget must cover this", "", report.legal_intro]
+    if report.legal_nation_note:
+        out += ["", f"> {report.legal_nation_note}"]
+    for ref in report.legal:
+        out += ["", f"### {ref.title}", "", ref.text, "", ", ".join(_link(t, u) for t, u in ref.links)]
+    out += ["", report.legal_left_out]
+
+    out += [
+        "",
+        "---",
+        "",
+        f"Generated on {report.generated_on:%-d %B %Y} by pacost {report.version} from the plan file "
+        f"`{report.plan_file}`, SHA-256 `{report.sha256}`.",
+        "",
+        f"**Not legal advice.** {report.not_advice}",
+        "",
+    ]
+    return "\n".join(out)
