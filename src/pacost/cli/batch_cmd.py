@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -35,8 +36,11 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
 
 
-def _init_worker(rates_files: list[str]) -> None:
+def _init_worker(rates_files: list[str], ignore_interrupt: bool = False) -> None:
     global _RATES
+    if ignore_interrupt:
+        # Ctrl-C is the parent's to handle: it stops handing out work and keeps what it has written.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _RATES = load_rates([Path(f) for f in rates_files]) if rates_files else bundled_rates()
 
 
@@ -60,7 +64,7 @@ def _rows_in_order(records: Iterator[Record], jobs: int, rates_files: list[str])
         for record in records:
             yield from _cost_chunk([record])
         return
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files,))
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files, True))
     pending: deque[Future[list[Row]]] = deque()
     chunks = _chunks(records, CHUNK)
     try:
@@ -81,7 +85,10 @@ def _rows_in_order(records: Iterator[Record], jobs: int, rates_files: list[str])
 def batch(
     inputs: Annotated[
         list[str],
-        typer.Argument(help="Folders of plan files, .jsonl files (one plan per line), .csv exports, or - for stdin."),
+        typer.Argument(
+            help="Folders of plan files, .jsonl files (one plan per line), .csv exports, or - for stdin.",
+            metavar="INPUT...",
+        ),
     ],
     out: Annotated[
         Path | None, typer.Option("--out", "-o", help="Write the rows here (.csv or .jsonl); default: stdout.")
@@ -91,8 +98,8 @@ def batch(
         typer.Option("--format", "-f", help="csv or jsonl (default: from the --out extension, else csv)."),
     ] = None,
     jobs: Annotated[
-        int, typer.Option("--jobs", "-j", min=1, help="Processes to use (default: the machine's cores).")
-    ] = 0,
+        int | None, typer.Option("--jobs", "-j", min=1, help="Processes to use (default: the machine's cores).")
+    ] = None,
     summary_file: Annotated[
         Path | None, typer.Option("--summary", help="Also write the summary to this file as JSON.")
     ] = None,
@@ -111,7 +118,7 @@ def batch(
         fmt = (
             OutputFormat.jsonl if out is not None and out.suffix.lower() in (".jsonl", ".ndjson") else OutputFormat.csv
         )
-    jobs = jobs or os.cpu_count() or 1
+    workers = jobs or os.cpu_count() or 1
     rates_files = [str(p) for p in rates_file or []]
     if rates_files:
         load_rates([Path(f) for f in rates_files])  # a bad rates file stops the run here, once
@@ -137,7 +144,7 @@ def batch(
     try:
         if fmt is OutputFormat.csv:
             handle.write(csv_header())
-        for number, row in enumerate(_rows_in_order(read_inputs(inputs), jobs, rates_files), start=1):
+        for number, row in enumerate(_rows_in_order(read_inputs(inputs), workers, rates_files), start=1):
             handle.write(csv_line(number, row) if fmt is OutputFormat.csv else jsonl_line(number, row))
             summary.add(number, row)
             if progress is not None and task is not None and number % 256 == 0:
