@@ -17,10 +17,12 @@ Process pools, progress bars and Ctrl-C are the command's business (``pacost.cli
 from __future__ import annotations
 
 import csv
+import heapq
 import io
 import json
 import os
 import sys
+from array import array
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -388,7 +390,7 @@ def cost_record(record: Record, rates: RateBook) -> Row:
     """Cost one record; never raises for a problem in the plan (it becomes an error row)."""
     try:
         loaded, plan_id = load_record(record, rates)
-        result = cost_plan(loaded, rates)
+        result = cost_plan(loaded, rates, with_pay_periods=False)
         return Row(plan_id, record.source, to_dict(result), None)
     except PacostError as exc:
         return Row(record.plan_id, record.source, None, str(exc))
@@ -493,6 +495,29 @@ def jsonl_line(number: int, row: Row) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
+@dataclass(frozen=True)
+class Outcome:
+    """What a worker sends back for one plan: its output line, ready to write, and what the summary needs."""
+
+    line: str
+    plan_id: str
+    source: str
+    ok: bool
+    covered: bool
+    shortfall: Decimal  # budget less cost when not covered, as a positive amount; else zero
+
+
+def cost_to_line(number: int, record: Record, rates: RateBook, fmt: str) -> Outcome:
+    """Cost one record and format its output row (``fmt``: csv or jsonl)."""
+    row = cost_record(record, rates)
+    line = csv_line(number, row) if fmt == "csv" else jsonl_line(number, row)
+    if row.result is None:
+        return Outcome(line, row.plan_id, row.source, False, False, ZERO)
+    covered = bool(row.result["covered"])
+    shortfall = ZERO if covered else -Decimal(row.result["difference"])
+    return Outcome(line, row.plan_id, row.source, True, covered, shortfall)
+
+
 @dataclass
 class Summary:
     """What a batch run did; kept as it goes (the shortfalls are kept for the median: one number per plan)."""
@@ -502,24 +527,22 @@ class Summary:
     failed: int = 0
     not_covered: int = 0
     total_shortfall: Decimal = ZERO
-    shortfalls: list[Decimal] = field(default_factory=list)
-    largest: list[tuple[Decimal, int, str, str]] = field(default_factory=list)  # (shortfall, row, id, source)
+    shortfall_pence: array[int] = field(default_factory=lambda: array("q"))  # compact: 8 bytes a plan
+    largest: list[tuple[Decimal, int, str, str]] = field(default_factory=list)  # (shortfall, -row, id, source)
     interrupted: bool = False
 
-    def add(self, number: int, row: Row) -> None:
-        import heapq
-
+    def add(self, number: int, outcome: Outcome) -> None:
         self.read += 1
-        if row.result is None:
+        if not outcome.ok:
             self.failed += 1
             return
         self.costed += 1
-        if not row.result["covered"]:
+        if not outcome.covered:
             self.not_covered += 1
-            shortfall = -Decimal(row.result["difference"])
+            shortfall = outcome.shortfall
             self.total_shortfall += shortfall
-            self.shortfalls.append(shortfall)
-            entry = (shortfall, -number, row.plan_id, row.source)
+            self.shortfall_pence.append(int(shortfall * 100))
+            entry = (shortfall, -number, outcome.plan_id, outcome.source)
             if len(self.largest) < 10:
                 heapq.heappush(self.largest, entry)
             else:
@@ -527,13 +550,13 @@ class Summary:
 
     @property
     def median_shortfall(self) -> Decimal | None:
-        if not self.shortfalls:
+        if not self.shortfall_pence:
             return None
-        ordered = sorted(self.shortfalls)
+        ordered = sorted(self.shortfall_pence)
         middle = len(ordered) // 2
         if len(ordered) % 2:
-            return ordered[middle]
-        return ((ordered[middle - 1] + ordered[middle]) / 2).quantize(Decimal("0.01"))
+            return Decimal(ordered[middle]) / 100
+        return (Decimal(ordered[middle - 1] + ordered[middle]) / 200).quantize(Decimal("0.01"))
 
     def to_dict(self) -> dict[str, Any]:
         median = self.median_shortfall
@@ -555,11 +578,13 @@ class Summary:
 
 __all__ = [
     "CSV_COLUMNS",
+    "Outcome",
     "Record",
     "Row",
     "Summary",
     "check_inputs",
     "cost_record",
+    "cost_to_line",
     "csv_header",
     "csv_line",
     "jsonl_line",

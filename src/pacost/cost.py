@@ -21,7 +21,8 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Literal
 
 from pacost import __version__
 from pacost.errors import PacostError
@@ -138,7 +139,8 @@ class PaResult:
     gross_pay: Decimal
     employer_ni: Decimal
     pension: Decimal
-    periods: list[PeriodDetail]
+    periods: list[PeriodDetail]  # empty unless the pay periods were asked for
+    period_count: int
 
 
 @dataclass(frozen=True)
@@ -289,12 +291,19 @@ class PreparedPA:
     shapes: list[int] = field(default_factory=list)  # for each shape, the first period that has it
     shape_periods: list[list[int]] = field(default_factory=list)  # for each shape, its periods in order
     shape_years: list[dict[int, int]] = field(default_factory=list)  # for each shape, its periods per tax year
+    # for each shape, what pricing reads: weighted hours, flat sums, scheduled days by year, cover, the figures
+    shape_inputs: list[
+        tuple[
+            Decimal, Decimal, tuple[tuple[int, int], ...], tuple[Decimal, Decimal, Decimal, Decimal] | None, PeriodRules
+        ]
+    ] = field(default_factory=list)
 
     def find_shapes(self) -> None:
         self.weighted_total = sum(self.weighted, ZERO)
         self.flat_total = sum(self.flat, ZERO)
         seen: dict[tuple[object, ...], int] = {}
         self.shape_of, self.shapes, self.shape_periods, self.shape_years = [], [], [], []
+        self.shape_inputs = []
         for k, rules in enumerate(self.rules):
             key = (
                 self.weighted[k],
@@ -311,6 +320,15 @@ class PreparedPA:
             if index is None:
                 index = seen[key] = len(self.shapes)
                 self.shapes.append(k)
+                self.shape_inputs.append(
+                    (
+                        self.weighted[k],
+                        self.flat[k],
+                        self.own[k].scheduled,
+                        self.cover[k] if self.cover is not None else None,
+                        rules,
+                    )
+                )
                 self.shape_periods.append([])
                 self.shape_years.append({})
             self.shape_of.append(index)
@@ -468,8 +486,17 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         for rule in rules:
             years_used.add(rule.figures_year)
         carried_forward = carried_forward or rates.carried_forward(periods[-1].pay_date)
-        planned = sum((r.hours for r in own), ZERO)
-        sleep = sum((r.sleep_in_hours for r in own), ZERO)
+        # Periods alike share one PeriodRota object: work out each object's figures once.
+        by_object: dict[int, tuple[Decimal, Decimal]] = {}
+        weighted: list[Decimal] = []
+        planned = sleep = ZERO
+        for r in own:
+            figures = by_object.get(id(r))
+            if figures is None:
+                figures = by_object[id(r)] = (_weighted(r, mult), r.hours)
+            weighted.append(figures[0])
+            planned += figures[1]
+            sleep += r.sleep_in_hours
         scheduled = rota.scheduled_mask.bit_count()
         holiday_share = pa.holiday_weeks * SEVEN / DAYS_PER_YEAR
         sick_share = ZERO
@@ -493,7 +520,7 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
                 periods=periods,
                 rules=rules,
                 own=own,
-                weighted=[_weighted(r, mult) for r in own],
+                weighted=weighted,
                 flat=[r.sleep_in_flat for r in own],
                 planned_hours=planned,
                 sleep_in_hours=sleep,
@@ -577,6 +604,8 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
 # ----------------------------------------------------------------------------------------------------------------
 # Step 2: price (at given hourly rates)
 
+Detail = Literal["periods", "totals", "lines"]
+
 
 @dataclass
 class Priced:
@@ -612,10 +641,12 @@ def _fixed(amount: Decimal, per: str, days: int) -> Decimal:
     return amount * days / per_days
 
 
-def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool = True) -> Priced:
-    """Cost the prepared plan. With ``rate_override``, every PA is paid that base hourly rate. Without ``detail``
-    only the lines are worked out (the search for the affordable rate needs nothing else)."""
+def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detail = "periods") -> Priced:
+    """Cost the prepared plan. With ``rate_override``, every PA is paid that base hourly rate. ``detail`` says
+    how much to keep beside the lines: each PA's pay periods, only each PA's totals, or nothing (the search for
+    the affordable rate needs only the lines)."""
     plan, rates = prep.plan, prep.rates
+    quantize = Decimal.quantize
     accrual = rates.holiday.irregular_hours_accrual.value if rates.holiday else Decimal("0.1207")
     with_accrual = ONE + accrual
     full_sick_pay = plan.sickness.pay == "full"
@@ -646,30 +677,34 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
                 ssp_per_spell[year] = _ssp_per_spell(first, spell_days, p.qualifying_days, awe, rates)
         details: list[PeriodDetail] = []
         gross_total = ni_total = pension_total = ZERO
-        cover = p.cover
         # Price each shape of period once: (wages, holiday pay, sick pay, cover for holiday, cover for sickness,
         # earnings, NI, eligible for auto-enrolment, the pension contribution if enrolled).
         priced_shapes = []
-        for k in p.shapes:
-            rules = p.rules[k]
-            pay = rate * p.weighted[k] + p.flat[k]
-            wages = round_penny(worked_share * pay)
-            holiday_pay = round_penny(accrual * wages) if rolled_up else round_penny(h * pay)
+        pensionable = auto or enrolled
+        # Every amount on a payslip is rounded to the penny, a half penny up (money.round_penny, inlined here:
+        # this loop is the hot path of a batch run).
+        for weighted, flat, scheduled, shape_cover, rules in p.shape_inputs:
+            pay = rate * weighted + flat
+            wages = quantize(worked_share * pay, PENNY, ROUND_HALF_UP)
+            if rolled_up:
+                holiday_pay = quantize(accrual * wages, PENNY, ROUND_HALF_UP)
+            else:
+                holiday_pay = quantize(h * pay, PENNY, ROUND_HALF_UP)
             if full_sick_pay:
-                sick_pay = round_penny(s * pay)
+                sick_pay = quantize(s * pay, PENNY, ROUND_HALF_UP)
             elif ssp_per_spell:
                 ssp = ZERO
-                for year, count in p.own[k].scheduled:
+                for year, count in scheduled:
                     # The expected number of spells starting in the period, each paid as the SSP rules of the
                     # tax year it starts in give.
                     ssp += s * count / spell_days * ssp_per_spell[year]
-                sick_pay = round_penny(ssp)
+                sick_pay = quantize(ssp, PENNY, ROUND_HALF_UP)
             else:
                 sick_pay = ZERO
-            if cover is not None:
-                wh, fh, ws, fs = cover[k]
-                cover_holiday = round_penny((rate * wh + fh) * with_accrual)
-                cover_sick = round_penny((rate * ws + fs) * with_accrual)
+            if shape_cover is not None:
+                wh, fh, ws, fs = shape_cover
+                cover_holiday = quantize((rate * wh + fh) * with_accrual, PENNY, ROUND_HALF_UP)
+                cover_sick = quantize((rate * ws + fs) * with_accrual, PENNY, ROUND_HALF_UP)
             else:
                 cover_holiday = cover_sick = ZERO
             earnings = wages + holiday_pay + sick_pay + cover_holiday + cover_sick
@@ -683,11 +718,11 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
                 assess_worker(rules.age, earnings, thresholds, over_state_pension_age=rules.over_state_pension_age)
                 is WorkerCategory.ELIGIBLE_JOBHOLDER
             )
-            contribution = employer_contribution(earnings, thresholds) if auto or enrolled else ZERO
+            contribution = employer_contribution(earnings, thresholds) if pensionable else ZERO
             priced_shapes.append(
                 (wages, holiday_pay, sick_pay, cover_holiday, cover_sick, earnings, ni, eligible, contribution)
             )
-        if not detail:
+        if detail != "periods":
             # Only the sums are wanted: each shape's figures times the number of its periods. The pension starts
             # at the first period whose shape makes the PA an eligible jobholder (or the first, if they opted in).
             start = 0 if enrolled else len(p.shape_of)
@@ -710,7 +745,12 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
                 if values[8] and start < len(p.shape_of):
                     periods = p.shape_periods[shape]
                     enrolled_count = len(periods) - bisect_left(periods, start)
-                    pension_sum += enrolled_count * values[8]
+                    pension_total += enrolled_count * values[8]
+                gross_total += count * values[5]
+                ni_total += count * ni
+            pension_sum += pension_total
+            if detail == "totals":
+                pa_results.append(_pa_result(prep, p, rate, gross_total, ni_total, pension_total, []))
             continue
         for k, shape in enumerate(p.shape_of):
             wages, holiday_pay, sick_pay, cover_holiday, cover_sick, earnings, ni, eligible, contribution = (
@@ -729,10 +769,10 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
             cover_s_sum += cover_sick
             ni_sum += ni
             pension_sum += pension
-            if detail:
-                gross_total += earnings
-                ni_total += ni
-                pension_total += pension
+            gross_total += earnings
+            ni_total += ni
+            pension_total += pension
+            if detail == "periods":
                 period = rules.period
                 details.append(
                     PeriodDetail(
@@ -751,29 +791,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
                         pension,
                     )
                 )
-        if detail:
-            cover_hours = ZERO
-            if cover is not None:
-                cover_hours = sum(
-                    ((o.holiday_share + o.sick_share) * o.planned_hours for o in prep.pas if o is not p),
-                    ZERO,
-                )
-            pa_results.append(
-                PaResult(
-                    name=pa.name,
-                    hourly_rate=rate,
-                    pay_frequency=pa.pay_frequency,
-                    planned_hours=p.planned_hours,
-                    hours_worked=worked_share * p.planned_hours,
-                    holiday_hours=h * p.planned_hours,
-                    sick_hours=s * p.planned_hours,
-                    cover_hours_worked=cover_hours,
-                    gross_pay=gross_total,
-                    employer_ni=ni_total,
-                    pension=pension_total,
-                    periods=details,
-                )
-            )
+        pa_results.append(_pa_result(prep, p, rate, gross_total, ni_total, pension_total, details))
 
     lines["wages"] = wages_sum
     lines["holiday_pay"] = holiday_sum
@@ -790,6 +808,36 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: bool 
     lines["payroll"] = round_penny(_fixed(employer.payroll.amount, employer.payroll.per, prep.days))
     lines["other"] = round_penny(sum((_fixed(o.amount, o.per, prep.days) for o in employer.other), ZERO))
     return Priced(lines, pa_results, total_rota_pay)
+
+
+def _pa_result(
+    prep: Prepared,
+    p: PreparedPA,
+    rate: Decimal,
+    gross: Decimal,
+    ni: Decimal,
+    pension: Decimal,
+    details: list[PeriodDetail],
+) -> PaResult:
+    h, s = p.holiday_share, p.sick_share
+    cover_hours = ZERO
+    if p.cover is not None:
+        cover_hours = sum(((o.holiday_share + o.sick_share) * o.planned_hours for o in prep.pas if o is not p), ZERO)
+    return PaResult(
+        name=p.pa.name,
+        hourly_rate=rate,
+        pay_frequency=p.pa.pay_frequency,
+        planned_hours=p.planned_hours,
+        hours_worked=(ONE - h - s) * p.planned_hours,
+        holiday_hours=h * p.planned_hours,
+        sick_hours=s * p.planned_hours,
+        cover_hours_worked=cover_hours,
+        gross_pay=gross,
+        employer_ni=ni,
+        pension=pension,
+        periods=details,
+        period_count=len(p.rules),
+    )
 
 
 def _total(priced: Priced) -> Decimal:
@@ -816,7 +864,7 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
     def cost(rate: Decimal) -> Decimal:
         found = tried.get(rate)
         if found is None:
-            found = tried[rate] = _total(price(prep, rate, detail=False))
+            found = tried[rate] = _total(price(prep, rate, detail="lines"))
         return found
 
     rates = {p.pa.hourly_rate for p in prep.pas}
@@ -926,9 +974,15 @@ def _per_week(amount: Decimal, days: int) -> Decimal:
 
 
 def cost_plan(
-    loaded: LoadedPlan, rates: RateBook | None = None, *, strict_rates: bool = False, affordable: bool = True
+    loaded: LoadedPlan,
+    rates: RateBook | None = None,
+    *,
+    strict_rates: bool = False,
+    affordable: bool = True,
+    with_pay_periods: bool = True,
 ) -> CostResult:
-    """Cost one plan: the breakdown, the verdict and the checks."""
+    """Cost one plan: the breakdown, the verdict and the checks. Without ``with_pay_periods`` each PA's periods are not
+    listed (their totals are; a batch run needs nothing more)."""
     rates = rates or bundled_rates()
     plan = loaded.plan
     if plan.start < rates.first_year.start:
@@ -946,7 +1000,7 @@ def cost_plan(
             location="end",
         )
     prep = prepare(plan, rates)
-    priced = price(prep)
+    priced = price(prep, detail="periods" if with_pay_periods else "totals")
     days = prep.days
     lines = [
         CostLine(line_id, LINE_LABELS[line_id], amount, _per_week(amount, days), _line_detail(line_id, plan))

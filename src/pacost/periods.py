@@ -8,19 +8,21 @@ pro-rated by days. The pay date is the period's last day.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
-
-from dateutil.relativedelta import relativedelta
+from typing import NamedTuple
 
 from pacost.frequency import PayFrequency
 
+ONE_DAY = timedelta(days=1)
 
-@dataclass(frozen=True)
-class PayPeriod:
+
+class PayPeriod(NamedTuple):
+    """One pay period: its first and last day (the pay date), and whether it is a whole week, fortnight, four weeks
+    or month (False when cut short by the plan end)."""
+
     start: date
     end: date
-    whole: bool  # False when cut short by the plan end
+    whole: bool
 
     @property
     def pay_date(self) -> date:
@@ -48,19 +50,21 @@ def add_months(day: date, months: int) -> date:
 
 def pay_periods(start: date, end: date, frequency: PayFrequency) -> list[PayPeriod]:
     periods: list[PayPeriod] = []
-    k = 0
-    while True:
-        if frequency is PayFrequency.MONTHLY:
-            begin = add_months(start, k)
-            finish = add_months(start, k + 1) - timedelta(days=1)
-        elif frequency is PayFrequency.ANNUAL:
-            begin = start + relativedelta(years=k)
-            finish = start + relativedelta(years=k + 1) - timedelta(days=1)
-        else:
-            weeks = frequency.weeks or 1
-            begin = start + timedelta(days=7 * weeks * k)
-            finish = begin + timedelta(days=7 * weeks - 1)
-        if begin > end:
-            return periods
-        periods.append(PayPeriod(begin, min(finish, end), whole=finish <= end))
-        k += 1
+    if frequency is PayFrequency.MONTHLY or frequency is PayFrequency.ANNUAL:
+        months = 12 if frequency is PayFrequency.ANNUAL else 1
+        k = 0
+        begin = start
+        while begin <= end:
+            following = add_months(start, months * (k + 1))
+            finish = following - ONE_DAY
+            periods.append(PayPeriod(begin, min(finish, end), finish <= end))
+            begin = following
+            k += 1
+        return periods
+    step = timedelta(days=7 * (frequency.weeks or 1))
+    begin = start
+    while begin <= end:
+        finish = begin + step - ONE_DAY
+        periods.append(PayPeriod(begin, min(finish, end), finish <= end))
+        begin += step
+    return periods

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -251,7 +251,7 @@ class PeriodRota:
         return sum(count for _, count in self.scheduled)
 
 
-@cache
+@lru_cache(maxsize=4_096)
 def _repeating(first: int, step: int, length: int) -> int:
     """A bit mask with bits ``first, first + step, ...`` below ``length``."""
     mask = 0
@@ -260,7 +260,7 @@ def _repeating(first: int, step: int, length: int) -> int:
     return mask
 
 
-@cache
+@lru_cache(maxsize=65_536)
 def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int) -> tuple[Decimal, ...]:
     """Real minutes by flag combination of an occurrence starting on ``weekday`` that touches no bank holiday and
     no clock change (then real time is wall time and only the weekday matters)."""
@@ -269,7 +269,7 @@ def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int)
     return tuple(_segments(day, pattern, night, (False,) * span, False))
 
 
-@cache
+@lru_cache(maxsize=65_536)
 def _special_minutes(
     pattern: ShiftPattern, night: tuple[int, int], day: date, bank: tuple[bool, ...], exact: bool
 ) -> tuple[Decimal, ...]:

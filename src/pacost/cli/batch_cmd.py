@@ -21,7 +21,7 @@ from typing import IO, Annotated
 
 import typer
 
-from pacost.batch import Record, Row, Summary, check_inputs, cost_record, csv_header, csv_line, jsonl_line, read_inputs
+from pacost.batch import Outcome, Record, Summary, check_inputs, cost_to_line, csv_header, read_inputs
 from pacost.cli.output import print_error
 from pacost.rates import RateBook, bundled_rates, load_rates
 
@@ -44,12 +44,12 @@ def _init_worker(rates_files: list[str], ignore_interrupt: bool = False) -> None
     _RATES = load_rates([Path(f) for f in rates_files]) if rates_files else bundled_rates()
 
 
-def _cost_chunk(records: list[Record]) -> list[Row]:
+def _cost_chunk(chunk: list[tuple[int, Record]], fmt: str) -> list[Outcome]:
     assert _RATES is not None  # noqa: S101 - set by the initializer
-    return [cost_record(record, _RATES) for record in records]
+    return [cost_to_line(number, record, _RATES, fmt) for number, record in chunk]
 
 
-def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
+def _chunks(records: Iterator[tuple[int, Record]], size: int) -> Iterator[list[tuple[int, Record]]]:
     while True:
         chunk = list(islice(records, size))
         if not chunk:
@@ -57,25 +57,27 @@ def _chunks(records: Iterator[Record], size: int) -> Iterator[list[Record]]:
         yield chunk
 
 
-def _rows_in_order(records: Iterator[Record], jobs: int, rates_files: list[str]) -> Iterator[Row]:
-    """Cost every record, in order; with more than one job, in worker processes, a bounded number of chunks ahead."""
+def _outcomes_in_order(records: Iterator[Record], jobs: int, rates_files: list[str], fmt: str) -> Iterator[Outcome]:
+    """Cost and format every record, in order; with more than one job, in worker processes, a bounded number of
+    chunks ahead (so memory stays flat), each worker sending back finished lines."""
+    numbered = enumerate(records, start=1)
     if jobs <= 1:
         _init_worker(rates_files)
-        for record in records:
-            yield from _cost_chunk([record])
+        for item in numbered:
+            yield from _cost_chunk([item], fmt)
         return
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files, True))
-    pending: deque[Future[list[Row]]] = deque()
-    chunks = _chunks(records, CHUNK)
+    pending: deque[Future[list[Outcome]]] = deque()
+    chunks = _chunks(numbered, CHUNK)
     try:
         for chunk in islice(chunks, jobs * 3):
-            pending.append(executor.submit(_cost_chunk, chunk))
+            pending.append(executor.submit(_cost_chunk, chunk, fmt))
         while pending:
-            rows = pending.popleft().result()
+            outcomes = pending.popleft().result()
             nxt = next(chunks, None)
             if nxt is not None:
-                pending.append(executor.submit(_cost_chunk, nxt))
-            yield from rows
+                pending.append(executor.submit(_cost_chunk, nxt, fmt))
+            yield from outcomes
     finally:
         for future in pending:
             future.cancel()
@@ -144,9 +146,9 @@ def batch(
     try:
         if fmt is OutputFormat.csv:
             handle.write(csv_header())
-        for number, row in enumerate(_rows_in_order(read_inputs(inputs), workers, rates_files), start=1):
-            handle.write(csv_line(number, row) if fmt is OutputFormat.csv else jsonl_line(number, row))
-            summary.add(number, row)
+        for number, outcome in enumerate(_outcomes_in_order(read_inputs(inputs), workers, rates_files, fmt), 1):
+            handle.write(outcome.line)
+            summary.add(number, outcome)
             if progress is not None and task is not None and number % 256 == 0:
                 progress.update(task, completed=number)
     except KeyboardInterrupt:

@@ -31,7 +31,7 @@ def _pa(pa: PaResult, detail: bool) -> dict[str, Any]:
         "gross_pay": money_str(pa.gross_pay),
         "employer_ni": money_str(pa.employer_ni),
         "pension": money_str(pa.pension),
-        "periods": len(pa.periods),
+        "periods": pa.period_count,
     }
     if detail:
         out["pay_periods"] = [
