@@ -5,9 +5,5 @@ per-period rules a payroll clerk applies (employer NI, Employment Allowance, aut
 bank holidays). The command line lives in ``pacost.cli`` and is the only place that prints.
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("pacost")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree that was never installed
-    __version__ = "0.0.0+unknown"
+#: The one place the version is written; the build reads it from here (pyproject.toml: [tool.hatch.version]).
+__version__ = "0.1.0"

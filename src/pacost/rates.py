@@ -459,7 +459,8 @@ def _bundled_files() -> list[Path]:
     root = data_dir()
     if not root.is_dir():
         raise PacostError(f"the bundled rates data is missing (looked in {root}); reinstall pacost")
-    return sorted(p for p in root.rglob("*.toml") if p.is_file())
+    # calendar/ holds the bank holiday table, read by pacost.statutory.bank_holidays, not a rates file.
+    return sorted(p for p in root.rglob("*.toml") if p.is_file() and p.parent.name != "calendar")
 
 
 def load_rates(extra: Iterable[Path] = ()) -> RateBook:

@@ -13,17 +13,20 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 from enum import StrEnum
 from itertools import islice
 from pathlib import Path
-from typing import IO, Annotated
+from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from pacost.batch import Outcome, Record, Summary, check_inputs, cost_to_line, csv_header, read_inputs
 from pacost.cli.output import print_error
-from pacost.rates import RateBook, bundled_rates, load_rates
+
+if TYPE_CHECKING:  # the engine is imported when a batch runs, not for every command
+    from concurrent.futures import Future
+
+    from pacost.batch import Outcome, Record
+    from pacost.rates import RateBook
 
 EXIT_SHORTFALL = 3
 CHUNK = 64
@@ -37,6 +40,8 @@ class OutputFormat(StrEnum):
 
 
 def _init_worker(rates_files: list[str], ignore_interrupt: bool = False) -> None:
+    from pacost.rates import bundled_rates, load_rates
+
     global _RATES
     if ignore_interrupt:
         # Ctrl-C is the parent's to handle: it stops handing out work and keeps what it has written.
@@ -45,6 +50,8 @@ def _init_worker(rates_files: list[str], ignore_interrupt: bool = False) -> None
 
 
 def _cost_chunk(chunk: list[tuple[int, Record]], fmt: str) -> list[Outcome]:
+    from pacost.batch import cost_to_line
+
     assert _RATES is not None  # noqa: S101 - set by the initializer
     return [cost_to_line(number, record, _RATES, fmt) for number, record in chunk]
 
@@ -66,6 +73,8 @@ def _outcomes_in_order(records: Iterator[Record], jobs: int, rates_files: list[s
         for item in numbered:
             yield from _cost_chunk([item], fmt)
         return
+    from concurrent.futures import ProcessPoolExecutor
+
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files, True))
     pending: deque[Future[list[Outcome]]] = deque()
     chunks = _chunks(numbered, CHUNK)
@@ -114,6 +123,9 @@ def batch(
     ] = None,
 ) -> None:
     """Cost many plans at once: one row per plan, in input order; a plan that cannot be costed is an error row."""
+    from pacost.batch import Summary, check_inputs, csv_header, read_inputs
+    from pacost.rates import load_rates
+
     check_inputs(inputs)
     fmt = output_format
     if fmt is None:

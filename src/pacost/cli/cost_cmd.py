@@ -8,14 +8,7 @@ from typing import Annotated
 
 import typer
 
-from pacost.cli.human import print_result
 from pacost.cli.output import FORMAT_OPTION, Format, stdout_console
-from pacost.cost import cost_plan
-from pacost.plan import load_plan
-from pacost.rates import bundled_rates, load_rates
-from pacost.render.csv_out import render_csv
-from pacost.render.json_out import render_json
-from pacost.render.markdown import render_markdown
 
 EXIT_SHORTFALL = 3
 
@@ -41,6 +34,15 @@ def cost(
     strict_rates: Annotated[bool, STRICT_OPTION] = False,
 ) -> None:
     """What employing the plan's PAs really costs, line by line, and whether the budget covers it."""
+    # The engine and the renderers are imported here, when a plan is costed, to keep other commands quick.
+    from pacost.cli.human import print_result
+    from pacost.cost import cost_plan
+    from pacost.plan import load_plan
+    from pacost.rates import bundled_rates, load_rates
+    from pacost.render.csv_out import render_csv
+    from pacost.render.json_out import render_json
+    from pacost.render.markdown import render_markdown
+
     rates = load_rates(rates_file) if rates_file else bundled_rates()
     loaded = load_plan(plan_file, overrides=overrides or (), rates=rates)
     result = cost_plan(loaded, rates, strict_rates=strict_rates)

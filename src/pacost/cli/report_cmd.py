@@ -14,13 +14,7 @@ from typing import Annotated
 import typer
 
 from pacost.cli.cost_cmd import PLAN_ARGUMENT, RATES_OPTION, SET_OPTION, STRICT_OPTION
-from pacost.cost import cost_plan
 from pacost.errors import PacostError
-from pacost.plan import load_plan
-from pacost.rates import bundled_rates, load_rates
-from pacost.render.report import build_report
-from pacost.render.report_html import render_report_html
-from pacost.render.report_md import render_report_markdown
 
 
 class ReportFormat(StrEnum):
@@ -62,6 +56,14 @@ def report(
     strict_rates: Annotated[bool, STRICT_OPTION] = False,
 ) -> None:
     """The advocacy report: the verdict, a chart, every cost explained, the rates and the law, ready to send."""
+    # The engine and the renderers are imported here, when a report is asked for, to keep other commands quick.
+    from pacost.cost import cost_plan
+    from pacost.plan import load_plan
+    from pacost.rates import bundled_rates, load_rates
+    from pacost.render.report import build_report
+    from pacost.render.report_html import render_report_html
+    from pacost.render.report_md import render_report_markdown
+
     if output_format is None:
         markdown = output is not None and output.suffix.lower() in (".md", ".markdown")
         output_format = ReportFormat.markdown if markdown else ReportFormat.html
