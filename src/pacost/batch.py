@@ -339,7 +339,7 @@ def load_record(record: Record, rates: RateBook) -> tuple[LoadedPlan, str]:
 
         data = parse_text(record.payload, "json", record.source)
         plan_id = data.pop("plan_id", None)
-        plan, assumptions = plan_from_dict(data, source=record.source, rates=rates)
+        plan, assumptions = plan_from_dict(data, source=record.source, rates=rates, owned=True)
         digest = hashlib.sha256(record.payload.strip().encode("utf-8")).hexdigest()
         return LoadedPlan(plan, assumptions, record.source, digest), str(plan_id or record.plan_id)
     return _load_other(record, rates), record.plan_id

@@ -373,6 +373,7 @@ class _RulesCache:
         self.rates = rates
         self.ni: dict[tuple[date, PayFrequency, int | None, NiCategory], tuple[Decimal | None, Decimal, int]] = {}
         self.allowance: dict[int, Decimal] = {}
+        self.unconfirmed: dict[frozenset[int], str] = {}
         self.pension: dict[tuple[date, PayFrequency, int | None], PensionThresholds] = {}
         self.pension_age: dict[date, date] = {}
 
@@ -1153,6 +1154,16 @@ def _model_assumptions(plan: Plan, prep: Prepared, rates: RateBook, priced: Pric
 
 
 def _unconfirmed(rates: RateBook, years: set[int]) -> str:
+    """The figures of these years marked unconfirmed in the data, named (worked out once per set of years)."""
+    memo = _rules_cache(rates).unconfirmed
+    key = frozenset(years)
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = _list_unconfirmed(rates, years)
+    return found
+
+
+def _list_unconfirmed(rates: RateBook, years: set[int]) -> str:
     names = []
     for year in sorted(years):
         for section, model in (("NI", rates.ni.get(year)), ("SSP", rates.ssp.get(year))):

@@ -911,10 +911,12 @@ def plan_from_dict(
     text: str | None = None,
     rates: RateBook | None = None,
     today: date | None = None,
+    owned: bool = False,
 ) -> tuple[Plan, list[Assumption]]:
-    """Check raw plan data, fill its defaults and validate it. ``text`` (TOML) lets errors give a line number."""
+    """Check raw plan data, fill its defaults and validate it. ``text`` (TOML) lets errors give a line number.
+    The data is copied first (defaults are filled in on it) unless the caller ``owned`` it and will not reuse it."""
     rates = rates or bundled_rates()
-    raw = _copy(data)
+    raw = data if owned and isinstance(data, dict) else _copy(data)
     pas = raw.get("pa") if isinstance(raw, dict) else None
     pas = [pas] if isinstance(pas, dict) else pas
     ages_given = (

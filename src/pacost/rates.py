@@ -320,8 +320,11 @@ class RateBook:
     @property
     def tax_years(self) -> list[TaxYear]:
         """Tax years with a full set of figures (NI, SSP and pension)."""
-        years = set(self.ni) & set(self.ssp) & set(self.pension)
-        return [TaxYear(y) for y in sorted(years)]
+        found: list[TaxYear] | None = self.__dict__.get("_tax_years_memo")
+        if found is None:
+            years = set(self.ni) & set(self.ssp) & set(self.pension)
+            found = self.__dict__["_tax_years_memo"] = [TaxYear(y) for y in sorted(years)]
+        return list(found)
 
     @property
     def first_year(self) -> TaxYear:
@@ -380,6 +383,8 @@ class RateBook:
     # ---- building ------------------------------------------------------------------------------------------
 
     def add_tax_year_file(self, parsed: TaxYearFile, filename: str) -> None:
+        self.__dict__.pop("_figures_year_memo", None)
+        self.__dict__.pop("_tax_years_memo", None)
         try:
             year = TaxYear.parse(parsed.tax_year)
         except ValueError as exc:
@@ -417,6 +422,7 @@ class RateBook:
     def add_file(self, text: str, filename: str) -> None:
         """Add one data file, of whichever kind its top-level keys say it is."""
         self.__dict__.pop("_figures_year_memo", None)
+        self.__dict__.pop("_tax_years_memo", None)
         raw_keys = set(read_toml(text, filename)) - {"sources"}
         if "tax_year" in raw_keys:
             self.add_tax_year_file(_parse(TaxYearFile, text, filename), filename)
