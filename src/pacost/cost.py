@@ -360,10 +360,13 @@ def _pay_periods(start: date, end: date, frequency: PayFrequency) -> tuple[PayPe
     key = (start, end, frequency)
     found = _PERIODS_CACHE.get(key)
     if found is None:
-        if len(_PERIODS_CACHE) > 4096:
+        if len(_PERIODS_CACHE) > 256:  # tuples of up to 53 periods each
             _PERIODS_CACHE.clear()
         found = _PERIODS_CACHE[key] = tuple(pay_periods(start, end, frequency))
     return found
+
+
+CACHE_LIMIT = 4_096  # entries a cache keeps before it starts again, so a long batch run's memory stays flat
 
 
 class _RulesCache:
@@ -383,6 +386,8 @@ class _RulesCache:
         key = (pay_date, frequency, days, category)
         found = self.ni.get(key)
         if found is None:
+            if len(self.ni) > CACHE_LIMIT:
+                self.ni.clear()
             rates = self.rates
             threshold = None
             if category is not NiCategory.X:
@@ -397,12 +402,16 @@ class _RulesCache:
         key = (pay_date, frequency, days)
         found = self.pension.get(key)
         if found is None:
+            if len(self.pension) > CACHE_LIMIT:
+                self.pension.clear()
             found = self.pension[key] = thresholds_for(pay_date, frequency, self.rates, days)
         return found
 
     def state_pension_date(self, date_of_birth: date) -> date:
         found = self.pension_age.get(date_of_birth)
         if found is None:
+            if len(self.pension_age) > CACHE_LIMIT:
+                self.pension_age.clear()
             found = self.pension_age[date_of_birth] = state_pension_date(date_of_birth, self.rates)
         return found
 
@@ -629,7 +638,7 @@ def _ssp_per_spell(first: date, spell_days: int, qualifying: int, awe: Decimal, 
     key = (id(rates), rates.figures_year(first).start_year, first >= SSP_DAY_ONE, spell_days, qualifying, weekly, below)
     found = _SSP_CACHE.get(key)
     if found is None:
-        if len(_SSP_CACHE) > 100_000:
+        if len(_SSP_CACHE) > CACHE_LIMIT:
             _SSP_CACHE.clear()
         found = _SSP_CACHE[key] = ssp_for_spell(
             first, spell_days, qualifying_days_per_week=qualifying, average_weekly_earnings=awe, rates=rates
@@ -1041,6 +1050,14 @@ def cost_plan(
             warnings.append(
                 f"{pa.name}'s {pa.holiday_weeks} weeks' holiday is below the statutory {statutory} weeks a year."
             )
+    if plan.nation.value == "northern-ireland":
+        for pa in plan.pa:
+            if pa.holiday == "rolled-up":
+                warnings.append(
+                    f"{pa.name} is given rolled-up holiday pay, which the law allows only in Great Britain (Working "
+                    "Time Regulations 1998 reg 16A); in Northern Ireland holiday must be paid when it is taken. "
+                    "The cost is shown as asked."
+                )
     for name in prep.unpaid_cover_pas:
         warnings.append(
             f"{name} covers the other PAs' absences, but nobody is named to cover {name}'s own holiday and "

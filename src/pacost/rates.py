@@ -339,6 +339,8 @@ class RateBook:
         memo = self.__dict__.setdefault("_figures_year_memo", {})
         found: TaxYear | None = memo.get(day)
         if found is None:
+            if len(memo) > 8_192:  # keep a long batch run's memory flat
+                memo.clear()
             found = memo[day] = self._figures_year(day)
         return found
 

@@ -251,7 +251,7 @@ class PeriodRota:
         return sum(count for _, count in self.scheduled)
 
 
-@lru_cache(maxsize=4_096)
+@lru_cache(maxsize=1_024)
 def _repeating(first: int, step: int, length: int) -> int:
     """A bit mask with bits ``first, first + step, ...`` below ``length``."""
     mask = 0
@@ -260,7 +260,7 @@ def _repeating(first: int, step: int, length: int) -> int:
     return mask
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=2_048)
 def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int) -> tuple[Decimal, ...]:
     """Real minutes by flag combination of an occurrence starting on ``weekday`` that touches no bank holiday and
     no clock change (then real time is wall time and only the weekday matters)."""
@@ -269,7 +269,7 @@ def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int)
     return tuple(_segments(day, pattern, night, (False,) * span, False))
 
 
-@lru_cache(maxsize=65_536)
+@lru_cache(maxsize=2_048)
 def _special_minutes(
     pattern: ShiftPattern, night: tuple[int, int], day: date, bank: tuple[bool, ...], exact: bool
 ) -> tuple[Decimal, ...]:
