@@ -18,6 +18,7 @@ imports typer or rich, or prints; the result is a plain typed object that the re
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -252,10 +253,9 @@ def _weighted(rota: PeriodRota, mult: Sequence[Decimal]) -> Decimal:
 
 @dataclass(slots=True)
 class PeriodRules:
-    """The statutory figures for one pay period of one PA: fixed by the pay date, the frequency and the PA's age,
-    not by what they earn."""
+    """The statutory figures for a pay period of one PA: fixed by the pay date, the frequency and the PA's age,
+    not by what they earn. Periods that share them share one object."""
 
-    period: PayPeriod
     ni_category: NiCategory
     ni_threshold: Decimal | None  # None: no employer NI at all (letter X)
     ni_rate: Decimal
@@ -271,8 +271,10 @@ class PreparedPA:
     pa: PA
     rota: PaRota
     periods: list[PayPeriod]
-    rules: list[PeriodRules]
-    own: list[PeriodRota]  # this PA's rota, per own pay period
+    rules: list[PeriodRules]  # per own pay period (shared objects)
+    rules_ids: list[int]  # per own pay period: which distinct set of figures
+    own: list[PeriodRota]  # this PA's rota, per own pay period (shared objects)
+    rota_ids: list[int]  # per own pay period: which distinct rota sum
     weighted: list[Decimal]  # per period: waking hours x multipliers
     flat: list[Decimal]  # per period: flat sums (sleep-ins)
     planned_hours: Decimal
@@ -284,6 +286,7 @@ class PreparedPA:
     ssp_first_day: dict[int, date]  # figures year -> first scheduled day in it (the SSP rules of that year)
     # Cover this PA works for the others, per own period: (weighted hours, flat) for holiday and for sickness.
     cover: list[tuple[Decimal, Decimal, Decimal, Decimal]] | None = None
+    cover_ids: list[int] | None = None  # per own pay period: which distinct cover sums
     weighted_total: Decimal = ZERO
     flat_total: Decimal = ZERO
     # Periods that are alike in everything pricing uses share a shape, priced once: shape index per period.
@@ -304,19 +307,26 @@ class PreparedPA:
         seen: dict[tuple[object, ...], int] = {}
         self.shape_of, self.shapes, self.shape_periods, self.shape_years = [], [], [], []
         self.shape_inputs = []
+        cover_ids = self.cover_ids
+        by_ids: dict[tuple[int, int, int], int] = {}
         for k, rules in enumerate(self.rules):
-            key = (
-                self.weighted[k],
-                self.flat[k],
-                self.own[k].scheduled,
-                self.cover[k] if self.cover is not None else None,
-                rules.ni_threshold,
-                rules.ni_rate,
-                rules.pension,
-                rules.age,
-                rules.over_state_pension_age,
-            )
-            index = seen.get(key)
+            # Periods alike in everything pricing reads share a shape: found first by which distinct rota, figures
+            # and cover they have, then by the values themselves (two months may differ in days yet pay the same).
+            ids = (self.rota_ids[k], self.rules_ids[k], cover_ids[k] if cover_ids is not None else -1)
+            index = by_ids.get(ids)
+            if index is None:
+                key = (
+                    self.weighted[k],
+                    self.flat[k],
+                    self.own[k].scheduled,
+                    self.cover[k] if self.cover is not None else None,
+                    rules.ni_threshold,
+                    rules.ni_rate,
+                    rules.pension,
+                    rules.age,
+                    rules.over_state_pension_age,
+                )
+                index = seen.get(key)
             if index is None:
                 index = seen[key] = len(self.shapes)
                 self.shapes.append(k)
@@ -331,6 +341,7 @@ class PreparedPA:
                 )
                 self.shape_periods.append([])
                 self.shape_years.append({})
+            by_ids[ids] = index
             self.shape_of.append(index)
             self.shape_periods[index].append(k)
             years = self.shape_years[index]
@@ -428,37 +439,36 @@ def _rules_cache(rates: RateBook) -> _RulesCache:
     return found
 
 
-def _period_rules(pa: PA, periods: Sequence[PayPeriod], cache: _RulesCache) -> list[PeriodRules]:
-    """Each pay period's statutory figures. Looked up once per tax year, rate, length and NI letter, since most
-    periods of a year share them; the PA's age moves on at each birthday."""
+def _period_rules(pa: PA, periods: Sequence[PayPeriod], cache: _RulesCache) -> tuple[list[int], list[PeriodRules]]:
+    """Each pay period's statutory figures, as an index into the distinct sets of them. Looked up once per tax
+    year, rate, length, NI letter and age, since most periods of a year share them."""
     frequency = PayFrequency(pa.pay_frequency)
     born = pa.date_of_birth
     pension_date = cache.state_pension_date(born)
     fixed_category = NiCategory(pa.ni_category) if pa.ni_category is not None else None
-    figures: dict[tuple[int, date | None, int | None, NiCategory], tuple[Decimal | None, Decimal, int]] = {}
-    pension_figures: dict[tuple[int, int | None], PensionThresholds] = {}
-    out = []
+    seen: dict[tuple[object, ...], int] = {}
+    distinct: list[PeriodRules] = []
+    ids = []
     for period in periods:
         pay_date = period.end
         tax_year = pay_date.year if (pay_date.month, pay_date.day) >= (4, 6) else pay_date.year - 1
         age = pay_date.year - born.year - ((pay_date.month, pay_date.day) < (born.month, born.day))
         over = pay_date >= pension_date
-        category = fixed_category or category_for_age(age, over_state_pension_age=over)
         days = None if period.whole else (pay_date - period.start).days + 1
         # 2022-23 changed its NI rate on 6 November 2022: the pay date matters then, and only then.
         rate_key = pay_date if tax_year == 2022 else None
-        key = (tax_year, rate_key, days, category)
-        found = figures.get(key)
-        if found is None:
-            found = figures[key] = cache.ni_for(pay_date, frequency, days, category)
-        threshold, ni_rate, year = found
-        pension = pension_figures.get((tax_year, days))
-        if pension is None:
-            pension = pension_figures[(tax_year, days)] = cache.pension_for(pay_date, frequency, days)
-        if tax_year not in cache.allowance:
-            cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
-        out.append(PeriodRules(period, category, threshold, ni_rate, pension, age, over, year, tax_year))
-    return out
+        key = (tax_year, rate_key, days, age, over)
+        index = seen.get(key)
+        if index is None:
+            category = fixed_category or category_for_age(age, over_state_pension_age=over)
+            threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
+            pension = cache.pension_for(pay_date, frequency, days)
+            if tax_year not in cache.allowance:
+                cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
+            index = seen[key] = len(distinct)
+            distinct.append(PeriodRules(category, threshold, ni_rate, pension, age, over, year, tax_year))
+        ids.append(index)
+    return ids, distinct
 
 
 def _year_runs(start: date, end: date, rates: RateBook) -> list[tuple[int, int, int]]:
@@ -490,23 +500,20 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         rota = PaRota(calendar, _patterns(pa), night)
         periods = list(_pay_periods(plan.start, plan.end, PayFrequency(pa.pay_frequency)))
         spans = [((p.start - plan.start).days, (p.end - plan.start).days) for p in periods]
-        own = rota.in_periods(spans, years)
+        rota_ids, rotas = rota.period_ids(spans, years)
         mult = _multipliers(pa)
-        rules = _period_rules(pa, periods, cache)
-        for rule in rules:
+        rules_ids, distinct_rules = _period_rules(pa, periods, cache)
+        rules = [distinct_rules[i] for i in rules_ids]
+        for rule in distinct_rules:
             years_used.add(rule.figures_year)
         carried_forward = carried_forward or rates.carried_forward(periods[-1].pay_date)
-        # Periods alike share one PeriodRota object: work out each object's figures once.
-        by_object: dict[int, tuple[Decimal, Decimal]] = {}
-        weighted: list[Decimal] = []
-        planned = sleep = ZERO
-        for r in own:
-            figures = by_object.get(id(r))
-            if figures is None:
-                figures = by_object[id(r)] = (_weighted(r, mult), r.hours)
-            weighted.append(figures[0])
-            planned += figures[1]
-            sleep += r.sleep_in_hours
+        # Work out each distinct rota sum's figures once.
+        rota_weighted = [_weighted(r, mult) for r in rotas]
+        weighted = [rota_weighted[i] for i in rota_ids]
+        own = [rotas[i] for i in rota_ids]
+        uses = Counter(rota_ids)
+        planned = sum((rotas[i].hours * n for i, n in uses.items()), ZERO)
+        sleep = sum((rotas[i].sleep_in_hours * n for i, n in uses.items()), ZERO)
         scheduled = rota.scheduled_mask.bit_count()
         holiday_share = pa.holiday_weeks * SEVEN / DAYS_PER_YEAR
         sick_share = ZERO
@@ -529,7 +536,9 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
                 rota=rota,
                 periods=periods,
                 rules=rules,
+                rules_ids=rules_ids,
                 own=own,
+                rota_ids=rota_ids,
                 weighted=weighted,
                 flat=[r.sleep_in_flat for r in own],
                 planned_hours=planned,
@@ -568,18 +577,29 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         coverer = next(p for p in prepared if p.pa.name == cover_pa)
         mult = _multipliers(coverer.pa)
         spans = [((q.start - plan.start).days, (q.end - plan.start).days) for q in coverer.periods]
-        sums = [[ZERO, ZERO, ZERO, ZERO] for _ in coverer.periods]
-        for other in prepared:
-            if other is coverer:
-                continue
-            h, s = other.holiday_share, other.sick_share
-            for k, r in enumerate(other.rota.in_periods(spans, years)):
-                w = _weighted(r, mult)
-                sums[k][0] += h * w
-                sums[k][1] += h * r.sleep_in_flat
-                sums[k][2] += s * w
-                sums[k][3] += s * r.sleep_in_flat
-        coverer.cover = [(a, b, c, d) for a, b, c, d in sums]
+        # For each of the coverer's periods, which distinct sum of each absent PA's rota falls in it.
+        absent = [(other, other.rota.period_ids(spans, years)) for other in prepared if other is not coverer]
+        seen_cover: dict[tuple[int, ...], int] = {}
+        distinct_cover: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
+        cover_ids = []
+        for k in range(len(coverer.periods)):
+            key = tuple(ids[k] for _, (ids, _) in absent)
+            index = seen_cover.get(key)
+            if index is None:
+                wh = fh = ws = fs = ZERO
+                for other, (ids, sums) in absent:
+                    r = sums[ids[k]]
+                    w = _weighted(r, mult)
+                    h, s = other.holiday_share, other.sick_share
+                    wh += h * w
+                    fh += h * r.sleep_in_flat
+                    ws += s * w
+                    fs += s * r.sleep_in_flat
+                index = seen_cover[key] = len(distinct_cover)
+                distinct_cover.append((wh, fh, ws, fs))
+            cover_ids.append(index)
+        coverer.cover = [distinct_cover[i] for i in cover_ids]
+        coverer.cover_ids = cover_ids
     for p in prepared:
         p.find_shapes()
 
@@ -783,7 +803,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             ni_total += ni
             pension_total += pension
             if detail == "periods":
-                period = rules.period
+                period = p.periods[k]
                 details.append(
                     PeriodDetail(
                         period.start,

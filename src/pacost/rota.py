@@ -374,14 +374,22 @@ class PaRota:
 
     def in_periods(self, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]) -> list[PeriodRota]:
         """Sum the rota into periods given as (first, last) day indices, inclusive. ``years`` gives the figures
-        year of each run of days, as (first index, last index, year). Periods with the same counts share one
-        result (a weekly rota gives the same sums most weeks)."""
+        year of each run of days, as (first index, last index, year)."""
+        ids, rotas = self.period_ids(periods, years)
+        return [rotas[i] for i in ids]
+
+    def period_ids(
+        self, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]
+    ) -> tuple[list[int], list[PeriodRota]]:
+        """As ``in_periods``, but each period as an index into a list of the distinct sums: periods with the same
+        counts share one (a weekly rota gives the same sums most weeks), and are priced once."""
         year_runs = list(years)
-        out: list[PeriodRota] = []
+        ids: list[int] = []
+        rotas: list[PeriodRota] = []
         special = self.special
         masks = [item.mask for item in self.counted]
         union = self.scheduled_mask
-        made: dict[tuple[object, ...], PeriodRota] = {}
+        made: dict[tuple[object, ...], int] = {}
         s = 0
         n_special = len(special)
         for first, last in periods:
@@ -410,9 +418,10 @@ class PaRota:
             key = (counts, s, t, scheduled) if t > s else (counts, scheduled)
             found = made.get(key)
             if found is None:
-                found = made[key] = self._sum(counts, special[s:t], scheduled)
-            out.append(found)
-        return out
+                found = made[key] = len(rotas)
+                rotas.append(self._sum(counts, special[s:t], scheduled))
+            ids.append(found)
+        return ids, rotas
 
     def _sum(
         self,
