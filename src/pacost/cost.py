@@ -1100,6 +1100,19 @@ def cost_plan(
     assumptions += _model_assumptions(plan, prep, rates, priced)
 
     max_rate = max_affordable_rate(prep, budget, priced) if affordable else None
+    if max_rate is not None and max_rate < max(pa.hourly_rate for pa in plan.pa):
+        floors = [
+            (pa.name, floor.hourly)
+            for pa in plan.pa
+            if (floor := minimum_wage(age_on(pa.date_of_birth, plan.start), plan.start, rates)) is not None
+            and max_rate < floor.hourly
+        ]
+        if floors:
+            name, hourly = floors[0]
+            warnings.append(
+                f"The highest base rate this budget affords, £{max_rate:.2f} an hour, is below the minimum wage "
+                f"({name}: £{hourly:.2f}): the budget cannot pay for these hours lawfully."
+            )
     pas = priced.pas
     return CostResult(
         plan=plan.name,

@@ -186,16 +186,24 @@ def batch(
 
 
 def _print_summary(report: dict[str, object]) -> None:
+    from decimal import Decimal
+
+    from pacost.money import pounds
+
+    def money(value: object) -> str:
+        return pounds(Decimal(str(value)))
+
     lines = [
         f"{report['plans_read']:,} plan(s) read, {report['costed']:,} costed, {report['failed']:,} failed: "
         f"{report['rows_written']:,} row(s) written, one per plan.",
-        f"{report['not_covered']:,} plan(s) not covered by their budget; total shortfall £{report['total_shortfall']}"
-        + (f", median £{report['median_shortfall']}" if report["median_shortfall"] is not None else "")
+        f"{report['not_covered']:,} plan(s) not covered by their budget; total shortfall "
+        f"{money(report['total_shortfall'])}"
+        + (f", median {money(report['median_shortfall'])}" if report["median_shortfall"] is not None else "")
         + ".",
     ]
     largest = report["largest_shortfalls"]
     assert isinstance(largest, list)  # noqa: S101 - built by Summary.to_dict
     if largest:
         lines.append("Largest shortfalls:")
-        lines += [f"  £{item['shortfall']:>12}  {item['plan_id']} ({item['source']})" for item in largest]
+        lines += [f"  {money(item['shortfall']):>13}  {item['plan_id']} ({item['source']})" for item in largest]
     sys.stderr.write("\n".join(lines) + "\n")
