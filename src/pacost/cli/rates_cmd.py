@@ -9,12 +9,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
 from pacost.cli.output import FORMAT_OPTION, Format, stdout_console, write_json
 from pacost.errors import PacostError
-from pacost.rates import bundled_rates, load_rates
-from pacost.rates_table import FREQUENCY_FIELDS, year_rows, year_summaries
 from pacost.taxyear import TaxYear
 
 _HEAD = {"weekly": "Week", "fortnightly": "Fortnight", "four_weekly": "4 weeks", "monthly": "Month", "annual": "Year"}
@@ -28,6 +25,12 @@ def rates(
     ] = None,
 ) -> None:
     """The statutory figures pacost knows, per tax year, each with its official source."""
+    # The figures (and the table layout) are loaded here, when asked for, to keep other commands quick.
+    from rich.table import Table
+
+    from pacost.rates import bundled_rates, load_rates
+    from pacost.rates_table import FREQUENCY_FIELDS, year_rows, year_summaries
+
     book = load_rates(rates_file) if rates_file else bundled_rates()
     if tax_year is None:
         summaries = year_summaries(book)
