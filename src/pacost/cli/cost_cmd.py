@@ -35,7 +35,6 @@ def cost(
 ) -> None:
     """What employing the plan's PAs really costs, line by line, and whether the budget covers it."""
     # The engine and the renderers are imported here, when a plan is costed, to keep other commands quick.
-    from pacost.cli.human import print_result
     from pacost.cost import cost_plan
     from pacost.plan import load_plan
     from pacost.rates import bundled_rates, load_rates
@@ -53,6 +52,8 @@ def cost(
     elif output_format is Format.markdown:
         sys.stdout.write(render_markdown(result))
     else:
+        from pacost.cli.human import print_result  # Rich's tables, only for the human view
+
         print_result(result, stdout_console(), detail=detail)
     if fail_on_shortfall and not result.covered:
         raise typer.Exit(EXIT_SHORTFALL)
