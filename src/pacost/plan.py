@@ -2,8 +2,9 @@
 
 A plan is read in four steps, each a function below:
 
-1. ``read_plan_text`` — the file's text, or a located error for a folder, a missing, empty or binary file;
-2. ``parse_plan`` — TOML or JSON (by extension, or by sniffing), numbers read as exact decimals, never floats;
+1. ``read_plan_bytes`` and ``decode_plan`` — the file's text, or a located error for a folder, a missing, empty or
+   binary file;
+2. ``parse_text`` — TOML or JSON (by extension, or by sniffing), numbers read as exact decimals, never floats;
 3. ``apply_overrides`` — ``--set KEY=VALUE`` from the command line, on the raw data;
 4. ``plan_from_dict`` — unknown keys refused with the nearest known key suggested (a typo must not silently drop a
    cost), every default filled in and recorded as an ``Assumption`` (with its source where it is a statutory or
