@@ -159,7 +159,20 @@ TOML_CASES: list[tuple[str, str, str | bytes, tuple[str, ...]]] = [
         "overlapping-shifts",
         "plan.toml",
         PLAN + '\n  [[pa.shift]]\n  days = ["wed"]\n  start = "11:00"\n  end = "14:00"\n',
-        ("plan.toml:21: pa[0].shift[1]:", "overlap on wed", "cannot work two shifts at once"),
+        ("plan.toml:21: pa[0].shift[1]:", "overlap on Wednesdays", "cannot work two shifts at once"),
+    ),
+    (
+        "shifts-starting-together",
+        "plan.toml",
+        PLAN + '\n  [[pa.shift]]\n  days = ["fri"]\n  start = "09:00"\n  end = "10:00"\n',
+        ("plan.toml:21: pa[0].shift[1]:", "shifts 0 and 1 overlap on Fridays"),
+    ),
+    (
+        "overlapping-repeat-rule",
+        "plan.toml",
+        PLAN + '\n  [[pa.shift]]\n  repeat = "RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU"\n  start = "10:00"\n'
+        '  end = "13:00"\n',
+        ("plan.toml:21: pa[0].shift[1]:", "shifts 0 and 1 overlap on Tuesday 7 April 2026"),
     ),
     (
         "date-of-birth-in-future",

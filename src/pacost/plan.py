@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import hashlib
+import itertools
 import json
 import re
 import tomllib
@@ -42,6 +43,7 @@ from pacost.taxyear import TaxYear
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {name: name[:3] for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
 DAY_NAMES.update({"tues": "tue", "wednes": "wed", "thur": "thu", "thurs": "thu"})
+DAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PERS = ("week", "fortnight", "4-weeks", "month", "year", "period")
 PLAN_FREQUENCIES = ("weekly", "fortnightly", "4-weekly", "monthly")
 NATIONS = tuple(n.value for n in Nation)
@@ -866,6 +868,7 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> None:
                     ("pa", i, "hours_per_week"),
                 )
         _check_overlaps(pa, i)
+        _check_repeat_overlaps(pa, i, plan.start)
     if plan.cover.by == "pa" and plan.cover.pa not in names:
         raise _Located(
             f"cover is by PA {plan.cover.pa!r}, but no PA has that name (the PAs are {', '.join(names)})",
@@ -876,7 +879,7 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> None:
 
 
 def _check_overlaps(pa: PA, index: int) -> None:
-    """Two of one PA's weekly shifts that overlap in time (shifts with ``repeat`` are not checked)."""
+    """Two of one PA's weekly shifts that overlap in time (``_check_repeat_overlaps`` checks ``repeat`` rules)."""
     week = 7 * 1440
     spans: list[tuple[int, int, int]] = []
     for k, shift in enumerate(pa.shift):
@@ -897,12 +900,47 @@ def _check_overlaps(pa: PA, index: int) -> None:
             s1, e1, k1 = spans[a]
             s2, _e2, k2 = spans[b]
             for shift_by in (0, week):
-                if s1 < s2 + shift_by < e1:
-                    day = WEEKDAYS[(s2 % week) // 1440]
+                if s1 <= s2 + shift_by < e1:
+                    day = DAY_TITLES[(s2 % week) // 1440]
+                    first, second = min(k1, k2), max(k1, k2)
                     raise _Located(
-                        f"{pa.name}'s shifts {k1} and {k2} overlap on {day}: one person cannot work two shifts at once",
-                        ("pa", index, "shift", k2),
+                        f"{pa.name}'s shifts {first} and {second} overlap on {day}s: one person cannot work two "
+                        "shifts at once",
+                        ("pa", index, "shift", second),
                     )
+
+
+def _check_repeat_overlaps(pa: PA, index: int, start: date) -> None:
+    """Two of one PA's shifts that overlap in their first eight weeks, when any of them repeats by a rule."""
+    if not any(shift.repeat is not None for shift in pa.shift):
+        return
+    from pacost.rota import ShiftPattern
+
+    horizon = start + timedelta(weeks=8, days=-1)
+    spans: list[tuple[int, int, int, date]] = []
+    for k, shift in enumerate(pa.shift):
+        begin = shift.start.hour * 60 + shift.start.minute
+        length = (shift.end.hour * 60 + shift.end.minute) - begin
+        if length <= 0:
+            length += 1440
+        pattern = ShiftPattern(
+            start_minute=Decimal(begin),
+            length_minutes=Decimal(length),
+            weekdays=frozenset(WEEKDAYS.index(d) for d in shift.days or ()),
+            every=shift.every,
+            repeat=shift.repeat,
+        )
+        for day in pattern.dates(start, horizon):
+            at = (day - start).days * 1440 + begin
+            spans.append((at, at + length, k, day))
+    spans.sort()
+    for (_, end, k1, _), (at, _, k2, day) in itertools.pairwise(spans):
+        if at < end:
+            raise _Located(
+                f"{pa.name}'s shifts {min(k1, k2)} and {max(k1, k2)} overlap on {day:%A %-d %B %Y}: one person "
+                "cannot work two shifts at once",
+                ("pa", index, "shift", max(k1, k2)),
+            )
 
 
 def plan_from_dict(
