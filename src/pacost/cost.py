@@ -292,7 +292,6 @@ class PreparedPA:
     flat_total: Decimal = ZERO
     # Periods that are alike in everything pricing uses share a shape, priced once: shape index per period.
     shape_of: list[int] = field(default_factory=list)
-    shapes: list[int] = field(default_factory=list)  # for each shape, the first period that has it
     shape_periods: list[list[int]] = field(default_factory=list)  # for each shape, its periods in order
     shape_years: list[dict[int, int]] = field(default_factory=list)  # for each shape, its periods per tax year
     # for each shape, what pricing reads: weighted hours, flat sums, scheduled days by year, cover, the figures
@@ -306,8 +305,7 @@ class PreparedPA:
         self.weighted_total = sum(self.weighted, ZERO)
         self.flat_total = sum(self.flat, ZERO)
         seen: dict[tuple[object, ...], int] = {}
-        self.shape_of, self.shapes, self.shape_periods, self.shape_years = [], [], [], []
-        self.shape_inputs = []
+        self.shape_of, self.shape_periods, self.shape_years, self.shape_inputs = [], [], [], []
         cover_ids = self.cover_ids
         by_ids: dict[tuple[int, int, int], int] = {}
         for k, rules in enumerate(self.rules):
@@ -329,8 +327,7 @@ class PreparedPA:
                 )
                 index = seen.get(key)
             if index is None:
-                index = seen[key] = len(self.shapes)
-                self.shapes.append(k)
+                index = seen[key] = len(self.shape_inputs)
                 self.shape_inputs.append(
                     (
                         self.weighted[k],

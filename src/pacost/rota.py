@@ -82,18 +82,14 @@ class DayHours:
         return sum(self.waking, ZERO) + self.sleep_in_hours
 
 
-def _clock_changes(year: int) -> frozenset[date]:
+@cache
+def clock_changes(year: int) -> frozenset[date]:
     """The UK's clock-change dates in a year: the last Sundays of March and October."""
     out = []
     for month in (3, 10):
         last = date(year, month, 31)
         out.append(last - timedelta(days=(last.weekday() - 6) % 7))
     return frozenset(out)
-
-
-@cache
-def clock_changes(year: int) -> frozenset[date]:
-    return _clock_changes(year)
 
 
 def _offset_minutes(day: date, minute: Decimal) -> int:
@@ -163,9 +159,6 @@ class RotaBuilder:
         self.end = end
         self.nation = nation
         self._cache: dict[tuple[object, ...], list[Decimal]] = {}
-
-    def _bank_holidays(self, day: date, span: int) -> tuple[bool, ...]:
-        return tuple(is_bank_holiday(day + timedelta(days=i), self.nation) for i in range(span))
 
     def occurrence(self, day: date, pattern: ShiftPattern, night: tuple[int, int]) -> list[Decimal]:
         """Real minutes by flag combination for the occurrence of ``pattern`` that starts on ``day``."""
