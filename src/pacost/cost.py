@@ -44,7 +44,6 @@ from pacost.rota import (
     PlanCalendar,
     ShiftPattern,
     minute_of,
-    shift_length,
     summary_patterns,
 )
 from pacost.statutory.allowance import allowance_used
@@ -215,20 +214,7 @@ def _patterns(pa: PA) -> list[ShiftPattern]:
         if pa.night_hours_per_week is not None:
             out += summary_patterns(pa.night_hours_per_week, range(7), start_minute=minute_of(pa.night.start))
         return out
-    patterns = []
-    for shift in pa.shift:
-        patterns.append(
-            ShiftPattern(
-                start_minute=minute_of(shift.start),
-                length_minutes=shift_length(shift.start, shift.end),
-                weekdays=frozenset(WEEKDAYS.index(d) for d in shift.days or ()),
-                every=shift.every,
-                repeat=shift.repeat,
-                sleep_in=shift.kind == "sleep-in",
-                flat=shift.flat or ZERO,
-            )
-        )
-    return patterns
+    return [shift.pattern() for shift in pa.shift]
 
 
 def _multipliers(pa: PA) -> tuple[Decimal, ...]:

@@ -37,10 +37,10 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from pacost.errors import PacostError
 from pacost.money import MAX_AMOUNT, AmountError, to_decimal
 from pacost.rates import RateBook, bundled_rates
+from pacost.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
 from pacost.statutory.bank_holidays import Nation
 from pacost.taxyear import TaxYear
 
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = {name: name[:3] for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
 DAY_NAMES.update({"tues": "tue", "wednes": "wed", "thur": "thu", "thurs": "thu"})
 DAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -397,6 +397,18 @@ class Shift(_Part):
         if self.kind == "waking" and self.flat is not None:
             raise ValueError('`flat` is only for kind = "sleep-in"; waking hours are paid at the hourly rate')
         return self
+
+    def pattern(self) -> ShiftPattern:
+        """This shift in the form the rota engine expands."""
+        return ShiftPattern(
+            start_minute=minute_of(self.start),
+            length_minutes=shift_length(self.start, self.end),
+            weekdays=frozenset(WEEKDAYS.index(d) for d in self.days or ()),
+            every=self.every,
+            repeat=self.repeat,
+            sleep_in=self.kind == "sleep-in",
+            flat=self.flat or Decimal(0),
+        )
 
 
 class PA(_Part):
@@ -885,10 +897,8 @@ def _check_overlaps(pa: PA, index: int) -> None:
     for k, shift in enumerate(pa.shift):
         if shift.days is None:
             continue
-        begin = shift.start.hour * 60 + shift.start.minute
-        length = (shift.end.hour * 60 + shift.end.minute) - begin
-        if length <= 0:
-            length += 1440
+        begin = int(minute_of(shift.start))
+        length = int(shift_length(shift.start, shift.end))
         for day in shift.days:
             start = WEEKDAYS.index(day) * 1440 + begin
             spans.append((start, start + length, k))
@@ -914,22 +924,11 @@ def _check_repeat_overlaps(pa: PA, index: int, start: date) -> None:
     """Two of one PA's shifts that overlap in their first eight weeks, when any of them repeats by a rule."""
     if not any(shift.repeat is not None for shift in pa.shift):
         return
-    from pacost.rota import ShiftPattern
-
     horizon = start + timedelta(weeks=8, days=-1)
     spans: list[tuple[int, int, int, date]] = []
     for k, shift in enumerate(pa.shift):
-        begin = shift.start.hour * 60 + shift.start.minute
-        length = (shift.end.hour * 60 + shift.end.minute) - begin
-        if length <= 0:
-            length += 1440
-        pattern = ShiftPattern(
-            start_minute=Decimal(begin),
-            length_minutes=Decimal(length),
-            weekdays=frozenset(WEEKDAYS.index(d) for d in shift.days or ()),
-            every=shift.every,
-            repeat=shift.repeat,
-        )
+        pattern = shift.pattern()
+        begin, length = int(pattern.start_minute), int(pattern.length_minutes)
         for day in pattern.dates(start, horizon):
             at = (day - start).days * 1440 + begin
             spans.append((at, at + length, k, day))
