@@ -435,8 +435,8 @@ def _period_rules(pa: PA, periods: Sequence[PayPeriod], cache: _RulesCache) -> t
     ids = []
     for period in periods:
         pay_date = period.end
-        tax_year = pay_date.year if (pay_date.month, pay_date.day) >= (4, 6) else pay_date.year - 1
-        age = pay_date.year - born.year - ((pay_date.month, pay_date.day) < (born.month, born.day))
+        tax_year = TaxYear.containing(pay_date).start_year
+        age = age_on(born, pay_date)
         over = pay_date >= pension_date
         days = None if period.whole else (pay_date - period.start).days + 1
         # 2022-23 changed its NI rate on 6 November 2022: the pay date matters then, and only then.
