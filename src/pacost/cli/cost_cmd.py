@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from pacost.cli.output import FORMAT_OPTION, Format, stdout_console
+
+if TYPE_CHECKING:
+    from pacost.cost import CostResult
+    from pacost.plan import LoadedPlan
+    from pacost.rates import RateBook
 
 EXIT_SHORTFALL = 3
 
@@ -20,6 +25,20 @@ RATES_OPTION = typer.Option("--rates", help="A TOML file that adds or overrides 
 STRICT_OPTION = typer.Option(
     "--strict-rates", help="Refuse a plan that runs past the last tax year pacost has figures for."
 )
+
+
+def cost_plan_file(
+    plan_file: Path, overrides: list[str] | None, rates_file: list[Path] | None, strict_rates: bool
+) -> tuple[RateBook, LoadedPlan, CostResult]:
+    """What ``cost`` and ``report`` share: the rates (bundled, or with ``--rates`` files), the plan read with its
+    ``--set`` overrides, and its costed result. The engine is imported here, when a plan is costed."""
+    from pacost.cost import cost_plan
+    from pacost.plan import load_plan
+    from pacost.rates import bundled_rates, load_rates
+
+    rates = load_rates(rates_file) if rates_file else bundled_rates()
+    loaded = load_plan(plan_file, overrides=overrides or (), rates=rates)
+    return rates, loaded, cost_plan(loaded, rates, strict_rates=strict_rates)
 
 
 def cost(
@@ -34,17 +53,12 @@ def cost(
     strict_rates: Annotated[bool, STRICT_OPTION] = False,
 ) -> None:
     """What employing the plan's PAs really costs, line by line, and whether the budget covers it."""
-    # The engine and the renderers are imported here, when a plan is costed, to keep other commands quick.
-    from pacost.cost import cost_plan
-    from pacost.plan import load_plan
-    from pacost.rates import bundled_rates, load_rates
+    # The renderers are imported here, when a plan is costed, to keep other commands quick.
     from pacost.render.csv_out import render_csv
     from pacost.render.json_out import render_json
     from pacost.render.markdown import render_markdown
 
-    rates = load_rates(rates_file) if rates_file else bundled_rates()
-    loaded = load_plan(plan_file, overrides=overrides or (), rates=rates)
-    result = cost_plan(loaded, rates, strict_rates=strict_rates)
+    _, _, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates)
     if output_format is Format.json:
         sys.stdout.write(render_json(result, detail=detail))
     elif output_format is Format.csv:

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from pacost.cli.cost_cmd import PLAN_ARGUMENT, RATES_OPTION, SET_OPTION, STRICT_OPTION
+from pacost.cli.cost_cmd import PLAN_ARGUMENT, RATES_OPTION, SET_OPTION, STRICT_OPTION, cost_plan_file
 from pacost.errors import PacostError
 
 
@@ -56,10 +56,7 @@ def report(
     strict_rates: Annotated[bool, STRICT_OPTION] = False,
 ) -> None:
     """The advocacy report: the verdict, a chart, every cost explained, the rates and the law, ready to send."""
-    # The engine and the renderers are imported here, when a report is asked for, to keep other commands quick.
-    from pacost.cost import cost_plan
-    from pacost.plan import load_plan
-    from pacost.rates import bundled_rates, load_rates
+    # The renderers are imported here, when a report is asked for, to keep other commands quick.
     from pacost.render.report import build_report
     from pacost.render.report_html import render_report_html
     from pacost.render.report_md import render_report_markdown
@@ -67,9 +64,7 @@ def report(
     if output_format is None:
         markdown = output is not None and output.suffix.lower() in (".md", ".markdown")
         output_format = ReportFormat.markdown if markdown else ReportFormat.html
-    rates = load_rates(rates_file) if rates_file else bundled_rates()
-    loaded = load_plan(plan_file, overrides=overrides or (), rates=rates)
-    result = cost_plan(loaded, rates, strict_rates=strict_rates)
+    rates, loaded, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates)
     content = build_report(result, loaded.plan, rates, generated_on=generated_on())
     text = render_report_html(content) if output_format is ReportFormat.html else render_report_markdown(content)
     if output is None:
