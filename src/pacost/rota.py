@@ -253,19 +253,39 @@ def _repeating(first: int, step: int, length: int) -> int:
     return mask
 
 
-@lru_cache(maxsize=2_048)
+_MONDAY = date(2024, 1, 1)  # 1 January 2024 was a Monday
+
+
 def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int) -> tuple[Decimal, ...]:
     """Real minutes by flag combination of an occurrence starting on ``weekday`` that touches no bank holiday and
     no clock change (then real time is wall time and only the weekday matters)."""
-    day = date(2024, 1, 1) + timedelta(days=weekday)  # 1 January 2024 was a Monday
     span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1
-    return tuple(_segments(day, pattern, night, (False,) * span, False))
+    return _minutes(pattern.start_minute, pattern.length_minutes, night, _MONDAY + timedelta(days=weekday),
+                    (False,) * span, False)
 
 
-@lru_cache(maxsize=2_048)
 def _special_minutes(
     pattern: ShiftPattern, night: tuple[int, int], day: date, bank: tuple[bool, ...], exact: bool
 ) -> tuple[Decimal, ...]:
+    """As ``_normal_minutes`` for an occurrence that touches a bank holiday (``bank``) or a clock change
+    (``exact``). Without a clock change only the weekday of ``day`` matters, so the date is not part of the key."""
+    if not exact:
+        day = _MONDAY + timedelta(days=day.weekday())
+    return _minutes(pattern.start_minute, pattern.length_minutes, night, day, bank, exact)
+
+
+@lru_cache(maxsize=4_096)
+def _minutes(
+    start_minute: Decimal,
+    length_minutes: Decimal,
+    night: tuple[int, int],
+    day: date,
+    bank: tuple[bool, ...],
+    exact: bool,
+) -> tuple[Decimal, ...]:
+    """One occurrence's real minutes by flag combination, remembered by what they depend on: the shift's start
+    and length, not whether it is a sleep-in or what it pays."""
+    pattern = ShiftPattern(start_minute=start_minute, length_minutes=length_minutes)
     return tuple(_segments(day, pattern, night, bank, exact))
 
 
