@@ -41,6 +41,7 @@ from pacost.rota import (
     WEEKEND,
     PaRota,
     PeriodRota,
+    PeriodSpans,
     PlanCalendar,
     ShiftPattern,
     minute_of,
@@ -348,16 +349,49 @@ class Prepared:
     carried_forward: bool
 
 
-_PERIODS_CACHE: dict[tuple[date, date, PayFrequency], tuple[PayPeriod, ...]] = {}
+@dataclass(frozen=True, slots=True)
+class PeriodGrid:
+    """The pay periods from a plan's start to its end at one frequency, with all that every PA paid that way
+    shares: the periods as the rota engine sums into them, and each period's statutory-figure key bar the PA's
+    age (tax year, the pay date in 2022-23, whose NI rate changed on 6 November 2022, and the day count of a short
+    period). Built once and shared by every PA and plan with the same start, end, frequency and figures years."""
+
+    periods: tuple[PayPeriod, ...]
+    spans: PeriodSpans
+    pay_dates: tuple[date, ...]
+    rule_keys: tuple[int, ...]  # per period: index into ``rule_bases``
+    rule_bases: tuple[tuple[int, int | None], ...]  # distinct (tax year, days of a short period or None)
 
 
-def _pay_periods(start: date, end: date, frequency: PayFrequency) -> tuple[PayPeriod, ...]:
-    key = (start, end, frequency)
-    found = _PERIODS_CACHE.get(key)
+_GRIDS: dict[tuple[object, ...], PeriodGrid] = {}
+GRID_LIMIT = 2_048  # grids of up to 53 periods each
+
+
+def _period_grid(
+    start: date, end: date, frequency: PayFrequency, years: tuple[tuple[int, int, int], ...]
+) -> PeriodGrid:
+    key = (start, end, frequency, years)
+    found = _GRIDS.get(key)
     if found is None:
-        if len(_PERIODS_CACHE) > 256:  # tuples of up to 53 periods each
-            _PERIODS_CACHE.clear()
-        found = _PERIODS_CACHE[key] = tuple(pay_periods(start, end, frequency))
+        if len(_GRIDS) >= GRID_LIMIT:
+            _GRIDS.clear()
+        periods = tuple(pay_periods(start, end, frequency))
+        spans = PeriodSpans.of((((p.start - start).days, (p.end - start).days) for p in periods), years)
+        seen: dict[tuple[object, ...], int] = {}
+        bases: list[tuple[int, int | None]] = []
+        rule_keys = []
+        for period in periods:
+            pay_date = period.end
+            tax_year = TaxYear.containing(pay_date).start_year
+            days = None if period.whole else (pay_date - period.start).days + 1
+            # 2022-23 changed its NI rate on 6 November 2022: the pay date matters then, and only then.
+            base = (tax_year, pay_date if tax_year == 2022 else None, days)
+            index = seen.get(base)
+            if index is None:
+                index = seen[base] = len(bases)
+                bases.append((tax_year, days))
+            rule_keys.append(index)
+        found = _GRIDS[key] = PeriodGrid(periods, spans, tuple(p.end for p in periods), tuple(rule_keys), tuple(bases))
     return found
 
 
@@ -423,35 +457,56 @@ def _rules_cache(rates: RateBook) -> _RulesCache:
     return found
 
 
-def _period_rules(pa: PA, periods: Sequence[PayPeriod], cache: _RulesCache) -> tuple[list[int], list[PeriodRules]]:
+def _age_runs(born: date, pension_date: date, pay_dates: Sequence[date]) -> list[tuple[int, int, int, bool]]:
+    """The runs of pay periods in which a PA's age and whether they are over State Pension age stay the same:
+    (first index, index after the last, age, over). Both only ever go up, so each run's end is found by halving."""
+    runs = []
+    n = len(pay_dates)
+    k = 0
+    while k < n:
+        state = (age_on(born, pay_dates[k]), pay_dates[k] >= pension_date)
+        lo, hi = k, n - 1
+        if (age_on(born, pay_dates[hi]), pay_dates[hi] >= pension_date) == state:
+            stop = n
+        else:
+            while hi - lo > 1:  # state(lo) is this run's, state(hi) is not
+                mid = (lo + hi) // 2
+                if (age_on(born, pay_dates[mid]), pay_dates[mid] >= pension_date) == state:
+                    lo = mid
+                else:
+                    hi = mid
+            stop = hi
+        runs.append((k, stop, *state))
+        k = stop
+    return runs
+
+
+def _period_rules(pa: PA, grid: PeriodGrid, cache: _RulesCache) -> tuple[list[int], list[PeriodRules]]:
     """Each pay period's statutory figures, as an index into the distinct sets of them. Looked up once per tax
     year, rate, length, NI letter and age, since most periods of a year share them."""
     frequency = PayFrequency(pa.pay_frequency)
     born = pa.date_of_birth
     pension_date = cache.state_pension_date(born)
     fixed_category = NiCategory(pa.ni_category) if pa.ni_category is not None else None
-    seen: dict[tuple[object, ...], int] = {}
     distinct: list[PeriodRules] = []
-    ids = []
-    for period in periods:
-        pay_date = period.end
-        tax_year = TaxYear.containing(pay_date).start_year
-        age = age_on(born, pay_date)
-        over = pay_date >= pension_date
-        days = None if period.whole else (pay_date - period.start).days + 1
-        # 2022-23 changed its NI rate on 6 November 2022: the pay date matters then, and only then.
-        rate_key = pay_date if tax_year == 2022 else None
-        key = (tax_year, rate_key, days, age, over)
-        index = seen.get(key)
-        if index is None:
-            category = fixed_category or category_for_age(age, over_state_pension_age=over)
-            threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
-            pension = cache.pension_for(pay_date, frequency, days)
-            if tax_year not in cache.allowance:
-                cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
-            index = seen[key] = len(distinct)
-            distinct.append(PeriodRules(category, threshold, ni_rate, pension, age, over, year, tax_year))
-        ids.append(index)
+    ids: list[int] = []
+    rule_keys, bases, pay_dates = grid.rule_keys, grid.rule_bases, grid.pay_dates
+    for first, stop, age, over in _age_runs(born, pension_date, pay_dates):
+        category = fixed_category or category_for_age(age, over_state_pension_age=over)
+        seen: dict[int, int] = {}
+        for k in range(first, stop):
+            base = rule_keys[k]
+            index = seen.get(base)
+            if index is None:
+                pay_date = pay_dates[k]
+                tax_year, days = bases[base]
+                threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
+                pension = cache.pension_for(pay_date, frequency, days)
+                if tax_year not in cache.allowance:
+                    cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
+                index = seen[base] = len(distinct)
+                distinct.append(PeriodRules(category, threshold, ni_rate, pension, age, over, year, tax_year))
+            ids.append(index)
     return ids, distinct
 
 
@@ -473,20 +528,22 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
     """Everything about the plan that does not depend on an hourly rate."""
     days_in_plan = (plan.end - plan.start).days + 1
     calendar = PlanCalendar(plan.start, plan.end, plan.nation)
-    years = _year_runs(plan.start, plan.end, rates)
+    years = tuple(_year_runs(plan.start, plan.end, rates))
     cache = _rules_cache(rates)
     warnings: list[str] = []
     prepared: list[PreparedPA] = []
+    grids: list[PeriodGrid] = []
     years_used: set[int] = set()
     carried_forward = False
     for pa in plan.pa:
         night = (int(minute_of(pa.night.start)), int(minute_of(pa.night.end)))
         rota = PaRota(calendar, _patterns(pa), night)
-        periods = list(_pay_periods(plan.start, plan.end, PayFrequency(pa.pay_frequency)))
-        spans = [((p.start - plan.start).days, (p.end - plan.start).days) for p in periods]
-        rota_ids, rotas = rota.period_ids(spans, years)
+        grid = _period_grid(plan.start, plan.end, PayFrequency(pa.pay_frequency), years)
+        grids.append(grid)
+        periods = list(grid.periods)
+        rota_ids, rotas = rota.period_ids(grid.spans)
         mult = _multipliers(pa)
-        rules_ids, distinct_rules = _period_rules(pa, periods, cache)
+        rules_ids, distinct_rules = _period_rules(pa, grid, cache)
         rules = [distinct_rules[i] for i in rules_ids]
         for rule in distinct_rules:
             years_used.add(rule.figures_year)
@@ -560,9 +617,9 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
     if cover_pa is not None:
         coverer = next(p for p in prepared if p.pa.name == cover_pa)
         mult = _multipliers(coverer.pa)
-        spans = [((q.start - plan.start).days, (q.end - plan.start).days) for q in coverer.periods]
+        spans = grids[prepared.index(coverer)].spans
         # For each of the coverer's periods, which distinct sum of each absent PA's rota falls in it.
-        absent = [(other, other.rota.period_ids(spans, years)) for other in prepared if other is not coverer]
+        absent = [(other, other.rota.period_ids(spans)) for other in prepared if other is not coverer]
         seen_cover: dict[tuple[int, ...], int] = {}
         distinct_cover: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
         cover_ids = []

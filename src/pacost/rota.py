@@ -260,8 +260,9 @@ def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int)
     """Real minutes by flag combination of an occurrence starting on ``weekday`` that touches no bank holiday and
     no clock change (then real time is wall time and only the weekday matters)."""
     span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1
-    return _minutes(pattern.start_minute, pattern.length_minutes, night, _MONDAY + timedelta(days=weekday),
-                    (False,) * span, False)
+    return _minutes(
+        pattern.start_minute, pattern.length_minutes, night, _MONDAY + timedelta(days=weekday), (False,) * span, False
+    )
 
 
 def _special_minutes(
@@ -318,6 +319,46 @@ class PlanCalendar:
 
     def index(self, day: date) -> int:
         return (day - self.start).days
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSpans:
+    """A run of pay periods as the rota engine sums into them: each period's (first, last) day index, its days
+    as a bit mask, and the figures year it falls in — or, for a period that runs across a change of figures year
+    (6 April), ``parts``: its days in each year as (mask, figures year). Built once per plan start, end, pay
+    frequency and set of figures, and shared by every PA paid that way."""
+
+    spans: tuple[tuple[int, int], ...]
+    masks: tuple[int, ...]
+    years: tuple[int, ...]  # the figures year of a period within one run (0 for one that is cut into parts)
+    parts: tuple[tuple[tuple[int, int], ...] | None, ...]
+
+    @classmethod
+    def of(cls, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]) -> PeriodSpans:
+        """From (first, last) day indices, and the runs of days with the same figures year as (first index, last
+        index, year)."""
+        year_runs = list(years)
+        spans: list[tuple[int, int]] = []
+        masks: list[int] = []
+        in_year: list[int] = []
+        parts: list[tuple[tuple[int, int], ...] | None] = []
+        for first, last in periods:
+            spans.append((first, last))
+            masks.append((1 << (last + 1)) - (1 << first))
+            for year_first, year_last, year in year_runs:
+                if year_first <= first and last <= year_last:
+                    in_year.append(year)
+                    parts.append(None)
+                    break
+            else:
+                cut = []
+                for year_first, year_last, year in year_runs:
+                    lo, hi = max(first, year_first), min(last, year_last)
+                    if lo <= hi:
+                        cut.append(((1 << (hi + 1)) - (1 << lo), year))
+                in_year.append(0)
+                parts.append(tuple(cut))
+        return cls(tuple(spans), tuple(masks), tuple(in_year), tuple(parts))
 
 
 @dataclass(frozen=True)
@@ -388,15 +429,12 @@ class PaRota:
     def in_periods(self, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]) -> list[PeriodRota]:
         """Sum the rota into periods given as (first, last) day indices, inclusive. ``years`` gives the figures
         year of each run of days, as (first index, last index, year)."""
-        ids, rotas = self.period_ids(periods, years)
+        ids, rotas = self.period_ids(PeriodSpans.of(periods, years))
         return [rotas[i] for i in ids]
 
-    def period_ids(
-        self, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]
-    ) -> tuple[list[int], list[PeriodRota]]:
+    def period_ids(self, spans: PeriodSpans) -> tuple[list[int], list[PeriodRota]]:
         """As ``in_periods``, but each period as an index into a list of the distinct sums: periods with the same
         counts share one (a weekly rota gives the same sums most weeks), and are priced once."""
-        year_runs = list(years)
         ids: list[int] = []
         rotas: list[PeriodRota] = []
         special = self.special
@@ -405,30 +443,26 @@ class PaRota:
         made: dict[tuple[object, ...], int] = {}
         s = 0
         n_special = len(special)
-        for first, last in periods:
-            span = (1 << (last + 1)) - (1 << first)
+        for (first, last), span, year, parts in zip(spans.spans, spans.masks, spans.years, spans.parts, strict=True):
             counts = tuple([(m & span).bit_count() for m in masks])
-            while s < n_special and special[s][0] < first:
-                s += 1
-            t = s
-            while t < n_special and special[t][0] <= last:
-                t += 1
             scheduled: tuple[tuple[int, int], ...]
-            for year_first, year_last, year in year_runs:
-                if year_first <= first and last <= year_last:  # the usual case: the period is within one year
-                    days = (union & span).bit_count()
-                    scheduled = ((year, days),) if days else ()
-                    break
+            if parts is None:  # the usual case: the period is within one run of the same figures year
+                days = (union & span).bit_count()
+                scheduled = ((year, days),) if days else ()
             else:
-                parts = []
-                for year_first, year_last, year in year_runs:
-                    lo, hi = max(first, year_first), min(last, year_last)
-                    if lo <= hi:
-                        days = (union & ((1 << (hi + 1)) - (1 << lo))).bit_count()
-                        if days:
-                            parts.append((year, days))
-                scheduled = tuple(parts)
-            key = (counts, s, t, scheduled) if t > s else (counts, scheduled)
+                scheduled = tuple(
+                    (part_year, days) for part, part_year in parts if (days := (union & part).bit_count())
+                )
+            if n_special:
+                while s < n_special and special[s][0] < first:
+                    s += 1
+                t = s
+                while t < n_special and special[t][0] <= last:
+                    t += 1
+                key: tuple[object, ...] = (counts, s, t, scheduled) if t > s else (counts, scheduled)
+            else:
+                t = s
+                key = (counts, scheduled)
             found = made.get(key)
             if found is None:
                 found = made[key] = len(rotas)
