@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from typing import Literal
 
 from pacost import __version__
@@ -49,12 +49,9 @@ from pacost.rota import (
 )
 from pacost.statutory.allowance import allowance_used
 from pacost.statutory.minimum_wage import minimum_wage
-from pacost.statutory.ni import NiCategory, category_for_age, employer_ni_threshold, ni_on_earnings_above
+from pacost.statutory.ni import NiCategory, category_for_age, employer_ni_threshold
 from pacost.statutory.pension import (
     PensionThresholds,
-    WorkerCategory,
-    assess_worker,
-    employer_contribution,
     thresholds_for,
 )
 from pacost.statutory.ssp import ssp_for_spell, ssp_weekly_rate
@@ -347,6 +344,7 @@ class Prepared:
     unpaid_cover_pas: list[str]
     years_used: set[int]
     carried_forward: bool
+    fixed: dict[str, Decimal]  # insurance, payroll and other costs: the same at any rate
 
 
 @dataclass(frozen=True, slots=True)
@@ -669,13 +667,14 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         unpaid_cover_pas=unpaid_cover_pas,
         years_used=years_used,
         carried_forward=carried_forward,
+        fixed=fixed_lines(plan, days_in_plan),
     )
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # Step 2: price (at given hourly rates)
 
-Detail = Literal["periods", "totals", "lines"]
+Detail = Literal["periods", "totals", "slopes", "lines"]
 
 
 @dataclass
@@ -683,6 +682,9 @@ class Priced:
     lines: dict[str, Decimal]
     pas: list[PaResult]
     rota_pay: Decimal
+    # How fast the total rises with each PA's hourly rate, at these rates (pounds of cost per pound an hour), as
+    # far as the rules are straight lines there: a guide for the search for the affordable rate, never an answer.
+    slopes: list[Decimal] = field(default_factory=list)
 
 
 _SSP_CACHE: dict[tuple[object, ...], Decimal] = {}
@@ -707,27 +709,51 @@ def _ssp_per_spell(first: date, spell_days: int, qualifying: int, awe: Decimal, 
     return found
 
 
+def _ssp_slope(first: date, spell_days: int, qualifying: int, awe: Decimal, rates: RateBook) -> Decimal:
+    """How fast SSP for one spell rises with average weekly earnings: only from April 2026, while 80% of them is
+    below the weekly rate (for the search's slopes, not for pay)."""
+    rules = rates.ssp_for(first)
+    cap = rules.earnings_cap_fraction
+    if rules.regime != "day-one" or cap is None or ssp_weekly_rate(first, awe, rates) >= rules.weekly_rate.value:
+        return ZERO
+    paid = min(spell_days - min(int(rules.waiting_days.value), spell_days), int(rules.maximum_weeks.value) * qualifying)
+    return cap.value / qualifying * paid
+
+
 def _fixed(amount: Decimal, per: str, days: int) -> Decimal:
     per_days = Decimal(days) if per == "period" else PER_DAYS[per]
     return amount * days / per_days
 
 
+def fixed_lines(plan: Plan, days: int) -> dict[str, Decimal]:
+    """The lines that do not depend on anyone's pay: insurance, payroll and other costs, over the plan's days."""
+    employer = plan.employer
+    return {
+        "insurance": round_penny(_fixed(employer.insurance.amount, employer.insurance.per, days)),
+        "payroll": round_penny(_fixed(employer.payroll.amount, employer.payroll.per, days)),
+        "other": round_penny(sum((_fixed(o.amount, o.per, days) for o in employer.other), ZERO)),
+    }
+
+
 def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detail = "periods") -> Priced:
     """Cost the prepared plan. With ``rate_override``, every PA is paid that base hourly rate. ``detail`` says
-    how much to keep beside the lines: each PA's pay periods, only each PA's totals, or nothing (the search for
-    the affordable rate needs only the lines)."""
+    how much to keep beside the lines: each PA's pay periods, only each PA's totals, only how fast the cost rises
+    with each PA's rate (the slopes, which the first two also give), or nothing."""
     plan, rates = prep.plan, prep.rates
     quantize = Decimal.quantize
     accrual = rates.holiday.irregular_hours_accrual.value if rates.holiday else Decimal("0.1207")
     with_accrual = ONE + accrual
     full_sick_pay = plan.sickness.pay == "full"
     spell_days = plan.sickness.spell_days
+    with_slopes = detail != "lines"
 
     lines = dict.fromkeys(LINE_IDS, ZERO)
     lines["holiday_cover"] = prep.agency_holiday
     lines["sick_cover"] = prep.agency_sick
     ni_by_tax_year: dict[int, Decimal] = {}
     pa_results: list[PaResult] = []
+    slopes: list[Decimal] = []
+    ni_slopes: list[dict[int, Decimal]] = []  # per PA, per tax year: how fast their employer NI rises
     total_rota_pay = ZERO
     wages_sum = holiday_sum = sick_sum = cover_h_sum = cover_s_sum = ni_sum = pension_sum = ZERO
 
@@ -743,17 +769,24 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         enrolled = pa.pension == "opt-in"
         auto = pa.pension == "auto"
         ssp_per_spell: dict[int, Decimal] = {}
+        ssp_slope: dict[int, Decimal] = {}  # how fast SSP for a spell rises with the rate (capped at 80% of AWE)
         if not full_sick_pay and s:
             for year, first in p.ssp_first_day.items():
                 ssp_per_spell[year] = _ssp_per_spell(first, spell_days, p.qualifying_days, awe, rates)
+                if with_slopes:
+                    ssp_slope[year] = _ssp_slope(first, spell_days, p.qualifying_days, awe, rates) * (
+                        p.weighted_total * SEVEN / prep.days
+                    )
         details: list[PeriodDetail] = []
         gross_total = ni_total = pension_total = ZERO
         # Price each shape of period once: (wages, holiday pay, sick pay, cover for holiday, cover for sickness,
         # earnings, NI, eligible for auto-enrolment, the pension contribution if enrolled).
         priced_shapes = []
+        shape_slopes = []  # per shape, when slopes are wanted: (earnings, NI, pension) per pound an hour
         pensionable = auto or enrolled
-        # Every amount on a payslip is rounded to the penny, a half penny up (money.round_penny, inlined here:
-        # this loop is the hot path of a batch run).
+        # Every amount on a payslip is rounded to the penny, a half penny up (money.round_penny), employer NI a
+        # half penny down (statutory.ni.ni_on_earnings_above), the pension as statutory.pension's
+        # employer_contribution and assess_worker say: inlined here, as this loop is the hot path of a batch run.
         for weighted, flat, scheduled, shape_cover, rules in p.shape_inputs:
             pay = rate * weighted + flat
             wages = quantize(worked_share * pay, PENNY, ROUND_HALF_UP)
@@ -783,16 +816,46 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             if threshold is None or earnings <= threshold:
                 ni = ZERO
             else:
-                ni = ni_on_earnings_above(earnings, threshold, rules.ni_rate)
+                ni = quantize((earnings - threshold) * rules.ni_rate, PENNY, ROUND_HALF_DOWN)
             thresholds = rules.pension
-            eligible = auto and (
-                assess_worker(rules.age, earnings, thresholds, over_state_pension_age=rules.over_state_pension_age)
-                is WorkerCategory.ELIGIBLE_JOBHOLDER
+            eligible = (
+                auto
+                and rules.age >= thresholds.minimum_age
+                and not rules.over_state_pension_age
+                and earnings > thresholds.trigger
             )
-            contribution = employer_contribution(earnings, thresholds) if pensionable else ZERO
+            if pensionable:
+                upper = thresholds.upper
+                qualifying = (earnings if earnings < upper else upper) - thresholds.lower
+                contribution = quantize(
+                    (qualifying if qualifying > ZERO else ZERO) * thresholds.employer_rate, PENNY, ROUND_HALF_UP
+                )
+            else:
+                contribution = ZERO
             priced_shapes.append(
                 (wages, holiday_pay, sick_pay, cover_holiday, cover_sick, earnings, ni, eligible, contribution)
             )
+            if with_slopes:
+                d_pay = weighted
+                d_wages = worked_share * d_pay
+                d_earnings = d_wages + (accrual * d_wages if rolled_up else h * d_pay)
+                if full_sick_pay:
+                    d_earnings += s * d_pay
+                elif ssp_slope:
+                    for year, count in scheduled:
+                        d_earnings += s * count / spell_days * ssp_slope[year]
+                if shape_cover is not None:
+                    d_earnings += (shape_cover[0] + shape_cover[2]) * with_accrual
+                in_band = pensionable and thresholds.lower < earnings < thresholds.upper
+                shape_slopes.append(
+                    (
+                        d_earnings,
+                        rules.ni_rate * d_earnings if ni else ZERO,
+                        thresholds.employer_rate * d_earnings if in_band else ZERO,
+                    )
+                )
+        pa_slope = ZERO
+        pa_ni_slopes: dict[int, Decimal] = {}
         if detail != "periods":
             # Only the sums are wanted: each shape's figures times the number of its periods. The pension starts
             # at the first period whose shape makes the PA an eligible jobholder (or the first, if they opted in).
@@ -813,15 +876,25 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                     ni_sum += count * ni
                     for year, n in p.shape_years[shape].items():
                         ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * ni
+                enrolled_count = 0
                 if values[8] and start < len(p.shape_of):
                     periods = p.shape_periods[shape]
                     enrolled_count = len(periods) - bisect_left(periods, start)
                     pension_total += enrolled_count * values[8]
                 gross_total += count * values[5]
                 ni_total += count * ni
+                if with_slopes:
+                    d_earnings, d_ni, d_pension = shape_slopes[shape]
+                    pa_slope += count * d_earnings + enrolled_count * d_pension
+                    if d_ni:
+                        for year, n in p.shape_years[shape].items():
+                            pa_ni_slopes[year] = pa_ni_slopes.get(year, ZERO) + n * d_ni
             pension_sum += pension_total
             if detail == "totals":
                 pa_results.append(_pa_result(prep, p, rate, gross_total, ni_total, pension_total, []))
+            if with_slopes:
+                slopes.append(pa_slope)
+                ni_slopes.append(pa_ni_slopes)
             continue
         for k, shape in enumerate(p.shape_of):
             wages, holiday_pay, sick_pay, cover_holiday, cover_sick, earnings, ni, eligible, contribution = (
@@ -843,26 +916,31 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             gross_total += earnings
             ni_total += ni
             pension_total += pension
-            if detail == "periods":
-                period = p.periods[k]
-                details.append(
-                    PeriodDetail(
-                        period.start,
-                        period.end,
-                        period.pay_date,
-                        period.days,
-                        period.whole,
-                        wages,
-                        holiday_pay,
-                        sick_pay,
-                        cover_holiday + cover_sick,
-                        earnings,
-                        rules.ni_category.value,
-                        ni,
-                        pension,
-                    )
+            d_earnings, d_ni, d_pension = shape_slopes[shape]
+            pa_slope += d_earnings + (d_pension if enrolled else ZERO)
+            if d_ni:
+                pa_ni_slopes[rules.tax_year] = pa_ni_slopes.get(rules.tax_year, ZERO) + d_ni
+            period = p.periods[k]
+            details.append(
+                PeriodDetail(
+                    period.start,
+                    period.end,
+                    period.pay_date,
+                    period.days,
+                    period.whole,
+                    wages,
+                    holiday_pay,
+                    sick_pay,
+                    cover_holiday + cover_sick,
+                    earnings,
+                    rules.ni_category.value,
+                    ni,
+                    pension,
                 )
+            )
         pa_results.append(_pa_result(prep, p, rate, gross_total, ni_total, pension_total, details))
+        slopes.append(pa_slope)
+        ni_slopes.append(pa_ni_slopes)
 
     lines["wages"] = wages_sum
     lines["holiday_pay"] = holiday_sum
@@ -874,11 +952,19 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
     if plan.employer.employment_allowance:
         allowance = _rules_cache(rates).allowance
         lines["employment_allowance"] = -allowance_used(ni_by_tax_year, allowance)
-    employer = plan.employer
-    lines["insurance"] = round_penny(_fixed(employer.insurance.amount, employer.insurance.per, prep.days))
-    lines["payroll"] = round_penny(_fixed(employer.payroll.amount, employer.payroll.per, prep.days))
-    lines["other"] = round_penny(sum((_fixed(o.amount, o.per, prep.days) for o in employer.other), ZERO))
-    return Priced(lines, pa_results, total_rota_pay)
+    if with_slopes:
+        # In a tax year whose NI the allowance takes all of, more NI costs nothing.
+        absorbed = (
+            {year for year, ni in ni_by_tax_year.items() if ni < allowance[year]}
+            if plan.employer.employment_allowance
+            else set()
+        )
+        slopes = [
+            slope + sum((d_ni for year, d_ni in by_year.items() if year not in absorbed), ZERO)
+            for slope, by_year in zip(slopes, ni_slopes, strict=True)
+        ]
+    lines.update(prep.fixed)
+    return Priced(lines, pa_results, total_rota_pay, slopes)
 
 
 def _pa_result(
@@ -923,11 +1009,11 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
     """The highest base hourly rate (to the penny) at which every PA's planned hours cost no more than ``budget``;
     None when even a penny an hour costs more (fixed costs, flat sleep-ins and agency cover alone exceed it).
 
-    The cost rises with the rate, almost in proportion. The search starts from the plan's own pricing (``priced``,
-    when every PA has the same rate), guesses the answer by proportion, and then tries the penny beside each guess;
-    guesses after the first come from the straight line between the nearest rates tried on either side. It never
-    relies on a guess: the answer is a rate that fits next to one a penny higher that does not. Usually it prices
-    the plan two or three more times."""
+    The cost rises with the rate, in straight lines between thresholds. Each pricing also says how fast the cost
+    rises there (``Priced.slopes``), so the next guess is where that line meets the budget (Newton's method),
+    starting from the plan's own pricing (``priced``). When the line says the answer is within a penny, the penny
+    beside is tried at once. It never relies on a guess: the answer is a rate that fits next to one a penny higher
+    that does not. Usually it prices the plan twice more."""
     if not any(p.weighted_total for p in prep.pas):
         return None  # no hours paid by the hour: the rate makes no difference
     tried: dict[Decimal, Decimal] = {}
@@ -938,38 +1024,46 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
             found = tried[rate] = _total(price(prep, rate, detail="lines"))
         return found
 
-    rates = {p.pa.hourly_rate for p in prep.pas}
-    if priced is not None and len(rates) == 1:
-        start = next(iter(rates))
-        tried[start] = _total(priced)
-    else:
-        start = max(PENNY, round_penny(sum((p.pa.hourly_rate for p in prep.pas), ZERO) / len(prep.pas)))
-    start_cost = cost(start)
-    lines = priced.lines if priced is not None else None
-    fixed = sum((p.flat_total for p in prep.pas), ZERO) + prep.agency_holiday + prep.agency_sick
-    if lines is not None:
-        fixed += lines["insurance"] + lines["payroll"] + lines["other"]
+    def cost_and_slope(rate: Decimal) -> tuple[Decimal, Decimal]:
+        result = price(prep, rate, detail="slopes")
+        tried[rate] = total = _total(result)
+        return total, sum(result.slopes, ZERO)
+
     lo: Decimal | None = None
     hi: Decimal | None = None
-    if start_cost <= budget:
-        lo = start
+    rates = {p.pa.hourly_rate for p in prep.pas}
+    slope = sum(priced.slopes, ZERO) if priced is not None else ZERO
+    if priced is not None and slope > 0:
+        # The line through the plan's own pricing, with each PA's rate moved to the same one.
+        known = _total(priced)
+        if len(rates) == 1:
+            start = next(iter(rates))
+            tried[start] = known
+            lo, hi = (start, None) if known <= budget else (None, start)
+        moved = sum((s * p.pa.hourly_rate for s, p in zip(priced.slopes, prep.pas, strict=True)), ZERO)
+        guess = (budget - known + moved) / slope
     else:
-        hi = start
-    guess = start * (budget - fixed) / (start_cost - fixed) if start_cost > fixed else start * 2
+        start = max(PENNY, round_penny(sum((p.pa.hourly_rate for p in prep.pas), ZERO) / len(prep.pas)))
+        known, slope = cost_and_slope(start)
+        lo, hi = (start, None) if known <= budget else (None, start)
+        guess = start + (budget - known) / slope if slope > 0 else start
     for step in range(80):
         guess = max(PENNY, min(guess.quantize(PENNY, rounding=ROUND_FLOOR), MAX_RATE))
+        if lo is not None and hi is not None and step >= 6:
+            guess = ((lo + hi) / 2).quantize(PENNY, rounding=ROUND_FLOOR)  # should the lines keep missing, halve
         if lo is not None and guess <= lo:
             guess = lo + PENNY
         if hi is not None and guess >= hi:
             guess = hi - PENNY
         if guess < PENNY:
             return None
-        # The first guess is by proportion only: the line through it and the start is a better second guess than
-        # the penny beside it. Later guesses are usually within a penny, so the penny beside is tried at once.
-        neighbour = step > 0
-        if cost(guess) <= budget:
+        known, slope = cost_and_slope(guess)
+        if known <= budget:
             lo = guess
-            if neighbour and (hi is None or hi - lo > PENNY):
+            if lo >= MAX_RATE:
+                return None
+            if (hi is None or hi - lo > PENNY) and (slope <= 0 or budget - known < slope * PENNY):
+                # The line says a penny more would not fit: try it.
                 if cost(lo + PENNY) > budget:
                     return lo
                 lo = lo + PENNY
@@ -977,32 +1071,21 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
             if guess == PENNY:
                 return None
             hi = guess
-            if neighbour and (lo is None or hi - lo > PENNY):
+            if (lo is None or hi - lo > PENNY) and (slope <= 0 or known - budget <= slope * PENNY):
+                # The line says a penny less would fit: try it.
                 if cost(hi - PENNY) <= budget:
                     return hi - PENNY
                 hi = hi - PENNY
-                if hi == PENNY and cost(PENNY) > budget:
+                if hi == PENNY:
                     return None
-        if lo is not None and hi is not None:
-            if hi - lo <= PENNY:
-                return lo
-            cost_lo, cost_hi = cost(lo), cost(hi)
-            guess = lo + (hi - lo) * (budget - cost_lo) / (cost_hi - cost_lo)
-            if step >= 4 and step % 2 == 0:
-                guess = (lo + hi) / 2  # should straight lines keep missing, halve the gap
-        elif lo is not None:
-            if lo >= MAX_RATE:
-                return None
-            below = [r for r in tried if r < lo]
-            base = max(below) if below else lo
-            slope = (cost(lo) - tried[base]) / (lo - base) if base != lo else (cost(lo) - fixed) / lo
-            guess = lo + (budget - cost(lo)) / slope + PENNY if slope > 0 else lo * 2
+        if lo is not None and hi is not None and hi - lo <= PENNY:
+            return lo
+        if slope > 0:
+            guess = guess + (budget - known) / slope
+        elif lo is not None and hi is not None:
+            guess = (lo + hi) / 2
         else:
-            assert hi is not None  # noqa: S101 - one of the two is always known
-            above = [r for r in tried if r > hi]
-            top = min(above) if above else hi
-            slope = (tried[top] - cost(hi)) / (top - hi) if top != hi else (cost(hi) - fixed) / hi
-            guess = hi - (cost(hi) - budget) / slope - PENNY if slope > 0 else hi / 2
+            guess = lo * 2 if lo is not None else guess / 2
     return lo
 
 
