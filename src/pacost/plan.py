@@ -31,11 +31,11 @@ from functools import cache
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from dateutil.relativedelta import relativedelta
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from pacost.errors import PacostError
 from pacost.money import MAX_AMOUNT, AmountError, to_decimal
+from pacost.periods import add_months
 from pacost.rates import RateBook, bundled_rates
 from pacost.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
 from pacost.statutory.bank_holidays import Nation
@@ -692,7 +692,7 @@ def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) ->
     if start_date is not None and not FIRST_PLAN_DATE <= start_date <= LAST_PLAN_DATE:
         raise _Located(_out_of_range("start", start_date), ("start",))
     if "end" not in data and start_date is not None:
-        end = start_date + relativedelta(years=1) - timedelta(days=1)
+        end = add_months(start_date, 12) - timedelta(days=1)
         default(data, "end", end, "end", f"The plan gives no end date: it runs for a year, to {end:%-d %B %Y}.")
     default(data, "nation", "england", "nation", "The plan names no nation: bank holidays are England's.")
     if "name" not in data:
@@ -776,7 +776,7 @@ def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) ->
             if "age" in pa:
                 age = _age(pa.pop("age"), ("pa", i, "age"))
                 if start_date is not None:
-                    pa["date_of_birth"] = start_date - relativedelta(years=age)
+                    pa["date_of_birth"] = add_months(start_date, -12 * age)
                     notes.append(
                         Assumption(
                             f"{where}.age",
@@ -785,7 +785,7 @@ def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) ->
                         )
                     )
             elif "date_of_birth" not in pa and start_date is not None:
-                pa["date_of_birth"] = start_date - relativedelta(years=30)
+                pa["date_of_birth"] = add_months(start_date, -12 * 30)
                 notes.append(
                     Assumption(
                         f"{where}.age",
@@ -849,7 +849,7 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> None:
     """Checks across fields. ``ages_given``: the PAs whose date of birth was worked out from an age."""
     if plan.end < plan.start:
         raise _Located(f"the plan ends ({plan.end}) before it starts ({plan.start})", ("end",))
-    if plan.end >= plan.start + relativedelta(years=MAX_PLAN_YEARS):
+    if plan.end >= add_months(plan.start, 12 * MAX_PLAN_YEARS):
         raise _Located(
             f"the plan runs from {plan.start} to {plan.end}, more than {MAX_PLAN_YEARS} years: cost one year at a "
             "time (statutory rates change every April)",

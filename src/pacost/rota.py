@@ -223,6 +223,9 @@ def summary_patterns(
 # period. Only the few occurrences that touch a bank holiday or a clock change are worked out one by one.
 
 SIXTY = Decimal(60)
+# Minutes with at most this many significant digits, times a count of days (at most 3,653, five digits) and summed,
+# stay well inside Decimal's 28 digits, so adding counts first gives exactly the same sum.
+EXACT_DIGITS = 20
 
 
 @dataclass(slots=True)
@@ -397,12 +400,20 @@ class PaRota:
                 touches |= calendar.special >> shift
             touching = occurrences & touches
             plain = occurrences & ~touches
+            # Weekdays whose occurrences have the same minutes are counted together (Monday to Friday, usually),
+            # when the minutes are exact enough that a count times them is too: the sums are then the same.
+            alike: dict[tuple[tuple[int, Decimal], ...], int] = {}
             for weekday in range(7):
                 mask = plain & calendar.weekday_masks[weekday]
                 if mask:
                     minutes = _normal_minutes(pattern, night, weekday)
                     nonzero = tuple((k, m) for k, m in enumerate(minutes) if m)
-                    counted.append(_Counted(mask, nonzero, pattern.sleep_in, pattern.flat))
+                    if all(len(m.as_tuple().digits) <= EXACT_DIGITS for _, m in nonzero):
+                        alike[nonzero] = alike.get(nonzero, 0) | mask
+                    else:
+                        counted.append(_Counted(mask, nonzero, pattern.sleep_in, pattern.flat))
+            for nonzero, mask in alike.items():
+                counted.append(_Counted(mask, nonzero, pattern.sleep_in, pattern.flat))
             while touching:
                 low = touching & -touching
                 index = low.bit_length() - 1

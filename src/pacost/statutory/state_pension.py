@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dateutil.relativedelta import relativedelta
-
 from pacost.errors import PacostError
+from pacost.periods import add_months
 from pacost.rates import RateBook
 
 
@@ -23,7 +22,7 @@ def state_pension_date(date_of_birth: date, rates: RateBook) -> date:
     assert rates.state_pension_age is not None  # noqa: S101 - check_complete() guarantees it
     for cohort in rates.state_pension_age.cohorts:
         if cohort.born_from <= date_of_birth <= cohort.born_to:
-            return date_of_birth + relativedelta(years=cohort.years, months=cohort.months)
+            return add_months(date_of_birth, 12 * cohort.years + cohort.months)
     raise PacostError(f"no State Pension age is known for someone born on {date_of_birth}")
 
 
