@@ -42,9 +42,9 @@ from pacost.rota import (
     PaRota,
     PeriodRota,
     PeriodSpans,
-    PlanCalendar,
     ShiftPattern,
     minute_of,
+    plan_calendar,
     summary_patterns,
 )
 from pacost.statutory.allowance import allowance_used
@@ -362,7 +362,7 @@ class PeriodGrid:
 
 
 _GRIDS: dict[tuple[object, ...], PeriodGrid] = {}
-GRID_LIMIT = 2_048  # grids of up to 53 periods each
+GRID_LIMIT = 4_096  # about 10 KB each: enough for every start day of three years at each frequency
 
 
 def _period_grid(
@@ -525,7 +525,7 @@ def _year_runs(start: date, end: date, rates: RateBook) -> list[tuple[int, int, 
 def prepare(plan: Plan, rates: RateBook) -> Prepared:
     """Everything about the plan that does not depend on an hourly rate."""
     days_in_plan = (plan.end - plan.start).days + 1
-    calendar = PlanCalendar(plan.start, plan.end, plan.nation)
+    calendar = plan_calendar(plan.start, plan.end, plan.nation)
     years = tuple(_year_runs(plan.start, plan.end, rates))
     cache = _rules_cache(rates)
     warnings: list[str] = []
@@ -1091,10 +1091,16 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
 
 def _minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
     warnings = []
+    # No band of any minimum wage in force up to the plan's end is above this: a PA paid at least this is not
+    # checked date by date.
+    highest = max(
+        (band.value for table in rates.minimum_wage if table.effective <= plan.end for band in table.bands),
+        default=ZERO,
+    )
     for pa in plan.pa:
         assert pa.date_of_birth is not None  # noqa: S101 - the plan reader always resolves it
         has_waking = pa.summary_rota or any(s.kind == "waking" for s in pa.shift)
-        if not has_waking:
+        if not has_waking or pa.hourly_rate >= highest:
             continue
         check_dates = {plan.start}
         year = plan.start.year

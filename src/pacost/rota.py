@@ -268,6 +268,21 @@ def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int)
     )
 
 
+@lru_cache(maxsize=1_024)
+def _weekday_minutes(
+    start_minute: Decimal, length_minutes: Decimal, night: tuple[int, int]
+) -> tuple[tuple[tuple[tuple[int, Decimal], ...], bool], ...]:
+    """For each weekday, an ordinary occurrence's non-zero minutes as (flag combination, minutes), and whether
+    they are exact (at most ``EXACT_DIGITS`` significant digits)."""
+    pattern = ShiftPattern(start_minute=start_minute, length_minutes=length_minutes)
+    out = []
+    for weekday in range(7):
+        minutes = _normal_minutes(pattern, night, weekday)
+        nonzero = tuple((k, m) for k, m in enumerate(minutes) if m)
+        out.append((nonzero, all(len(m.as_tuple().digits) <= EXACT_DIGITS for _, m in nonzero)))
+    return tuple(out)
+
+
 def _special_minutes(
     pattern: ShiftPattern, night: tuple[int, int], day: date, bank: tuple[bool, ...], exact: bool
 ) -> tuple[Decimal, ...]:
@@ -293,6 +308,20 @@ def _minutes(
     return tuple(_segments(day, pattern, night, bank, exact))
 
 
+_CALENDARS: dict[tuple[date, date, Nation], PlanCalendar] = {}
+
+
+def plan_calendar(start: date, end: date, nation: Nation) -> PlanCalendar:
+    """The calendar of a plan's days, shared by plans with the same dates and nation (a few KB each)."""
+    key = (start, end, nation)
+    found = _CALENDARS.get(key)
+    if found is None:
+        if len(_CALENDARS) >= 4_096:
+            _CALENDARS.clear()
+        found = _CALENDARS[key] = PlanCalendar(start, end, nation)
+    return found
+
+
 class PlanCalendar:
     """The plan's days as bit positions (0 = the start), with the nation's bank holidays and clock changes."""
 
@@ -316,6 +345,29 @@ class PlanCalendar:
         self.clock = clock
         self.special = bank | clock
         self.weekday_masks = tuple(_repeating((w - start.weekday()) % 7, 7, self.length) for w in range(7))
+        self._touches: dict[int, int] = {}
+        self._special_days: dict[tuple[int, int], tuple[date, tuple[bool, ...], bool]] = {}
+
+    def touches(self, span: int) -> int:
+        """The days on which a shift running over ``span`` dates touches a bank holiday or a clock change."""
+        found = self._touches.get(span)
+        if found is None:
+            found = self.special
+            for shift in range(1, span):
+                found |= self.special >> shift
+            self._touches[span] = found
+        return found
+
+    def special_day(self, index: int, span: int) -> tuple[date, tuple[bool, ...], bool]:
+        """For a shift starting on day ``index`` and running over ``span`` dates: its date, which of those dates
+        are bank holidays, and whether a clock change falls on any of them."""
+        key = (index, span)
+        found = self._special_days.get(key)
+        if found is None:
+            bank = tuple(bool(self.bank >> (index + i) & 1) for i in range(span))
+            exact = any(self.clock >> (index + i) & 1 for i in range(span))
+            found = self._special_days[key] = (self.day(index), bank, exact)
+        return found
 
     def day(self, index: int) -> date:
         return self.start + timedelta(days=index)
@@ -395,20 +447,18 @@ class PaRota:
                     occurrences |= _repeating(first, 7 * pattern.every, length)
             union |= occurrences
             span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1
-            touches = calendar.special
-            for shift in range(1, span):
-                touches |= calendar.special >> shift
+            touches = calendar.touches(span)
             touching = occurrences & touches
             plain = occurrences & ~touches
             # Weekdays whose occurrences have the same minutes are counted together (Monday to Friday, usually),
             # when the minutes are exact enough that a count times them is too: the sums are then the same.
             alike: dict[tuple[tuple[int, Decimal], ...], int] = {}
-            for weekday in range(7):
+            for weekday, (nonzero, exact) in enumerate(
+                _weekday_minutes(pattern.start_minute, pattern.length_minutes, night)
+            ):
                 mask = plain & calendar.weekday_masks[weekday]
                 if mask:
-                    minutes = _normal_minutes(pattern, night, weekday)
-                    nonzero = tuple((k, m) for k, m in enumerate(minutes) if m)
-                    if all(len(m.as_tuple().digits) <= EXACT_DIGITS for _, m in nonzero):
+                    if exact:
                         alike[nonzero] = alike.get(nonzero, 0) | mask
                     else:
                         counted.append(_Counted(mask, nonzero, pattern.sleep_in, pattern.flat))
@@ -418,10 +468,8 @@ class PaRota:
                 low = touching & -touching
                 index = low.bit_length() - 1
                 touching ^= low
-                day = calendar.day(index)
-                bank = tuple(bool(calendar.bank >> (index + i) & 1) for i in range(span))
-                exact = any(calendar.clock >> (index + i) & 1 for i in range(span))
-                minutes = _special_minutes(pattern, night, day, bank, exact)
+                day, bank, exact_clock = calendar.special_day(index, span)
+                minutes = _special_minutes(pattern, night, day, bank, exact_clock)
                 special.append((index, minutes, pattern.sleep_in, pattern.flat))
         special.sort(key=lambda item: item[0])
         self.counted = counted
@@ -470,7 +518,11 @@ class PaRota:
                 t = s
                 while t < n_special and special[t][0] <= last:
                     t += 1
-                key: tuple[object, ...] = (counts, s, t, scheduled) if t > s else (counts, scheduled)
+                # Periods with the same counts and the same special occurrences (a bank holiday Monday's shift, say)
+                # have the same sums, wherever those occurrences fall.
+                key: tuple[object, ...] = (
+                    (counts, scheduled, tuple([item[1:] for item in special[s:t]])) if t > s else (counts, scheduled)
+                )
             else:
                 t = s
                 key = (counts, scheduled)
