@@ -1005,6 +1005,39 @@ def _total(priced: Priced) -> Decimal:
 # Step 3: the verdict and the checks
 
 
+def _penny_rise_floor(prep: Prepared) -> Decimal:
+    """Less than the total is sure to rise by when every PA's base rate rises by a penny, at any rate.
+
+    Every line is a rounded straight line in the rate or rises with it: wages, holiday pay, full sick pay and
+    cover by a PA rise by their exact share of the extra pay, less at most a penny each for rounding (two for
+    rolled-up holiday, rounded from rounded wages); SSP, employer NI less the Employment Allowance, and the pension
+    never fall as pay rises; the rest does not depend on the rate. So this bound needs no pricing."""
+    accrual = prep.rates.holiday.irregular_hours_accrual.value if prep.rates.holiday else Decimal("0.1207")
+    with_accrual = ONE + accrual
+    full_sick_pay = prep.plan.sickness.pay == "full"
+    floor = -PENNY  # a penny to spare
+    for p in prep.pas:
+        h, s = p.holiday_share, p.sick_share
+        worked_share = ONE - h - s
+        rolled_up = p.pa.holiday == "rolled-up"
+        share = worked_share + (accrual * worked_share if rolled_up else h) + (s if full_sick_pay else ZERO)
+        roundings = 2 + rolled_up + full_sick_pay  # wages, holiday pay (twice if rolled up), full sick pay
+        for shape, (weighted, _, _, cover, _) in enumerate(p.shape_inputs):
+            rise = ZERO
+            slack = 0
+            if weighted:
+                rise += weighted * share
+                slack += roundings
+            if cover is not None:
+                for hours in (cover[0], cover[2]):
+                    if hours:
+                        rise += hours * with_accrual
+                        slack += 1
+            if rise:
+                floor += len(p.shape_periods[shape]) * (rise - slack) * PENNY
+    return floor
+
+
 def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None = None) -> Decimal | None:
     """The highest base hourly rate (to the penny) at which every PA's planned hours cost no more than ``budget``;
     None when even a penny an hour costs more (fixed costs, flat sleep-ins and agency cover alone exceed it).
@@ -1031,6 +1064,9 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
 
     lo: Decimal | None = None
     hi: Decimal | None = None
+    # A penny more on the rate costs more than this: when less than it is left of the budget at a rate that fits,
+    # a penny more does not fit, and when a rate costs less than this over the budget, a penny less fits.
+    rise = _penny_rise_floor(prep)
     rates = {p.pa.hourly_rate for p in prep.pas}
     slope = sum(priced.slopes, ZERO) if priced is not None else ZERO
     if priced is not None and slope > 0:
@@ -1040,6 +1076,10 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
             start = next(iter(rates))
             tried[start] = known
             lo, hi = (start, None) if known <= budget else (None, start)
+            if rise > 0 and lo is not None and budget - known < rise:
+                return lo
+            if rise > 0 and hi is not None and hi > PENNY and known - rise <= budget:
+                return hi - PENNY
         moved = sum((s * p.pa.hourly_rate for s, p in zip(priced.slopes, prep.pas, strict=True)), ZERO)
         guess = (budget - known + moved) / slope
     else:
@@ -1062,6 +1102,8 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
             lo = guess
             if lo >= MAX_RATE:
                 return None
+            if rise > 0 and budget - known < rise:
+                return lo
             if (hi is None or hi - lo > PENNY) and (slope <= 0 or budget - known < slope * PENNY):
                 # The line says a penny more would not fit: try it.
                 if cost(lo + PENNY) > budget:
@@ -1071,6 +1113,8 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
             if guess == PENNY:
                 return None
             hi = guess
+            if rise > 0 and known - rise <= budget:
+                return hi - PENNY
             if (lo is None or hi - lo > PENNY) and (slope <= 0 or known - budget <= slope * PENNY):
                 # The line says a penny less would fit: try it.
                 if cost(hi - PENNY) <= budget:
