@@ -116,38 +116,58 @@ def write_plans(path: Path, count: int, seed: int = 2026) -> None:
             handle.write(json.dumps(make_plan(rng, number)) + "\n")
 
 
-def _tree_rss_kb(root: int) -> int:
-    """The resident memory of a process and all its descendants, summed (from /proc; 0 where unreadable)."""
+PAGE_KB = os.sysconf("SC_PAGE_SIZE") // 1024 if hasattr(os, "sysconf") else 4
+
+
+def _tree_pids(root: int) -> list[int]:
+    """A process and all its descendants (from /proc: every process's parent, read from its stat line)."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
             continue
         try:
-            status = (entry / "status").read_text()
+            stat = (entry / "stat").read_text()
         except OSError:
             continue
-        fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
-        pid, ppid = int(entry.name), int(fields.get("PPid", "0").strip() or 0)
-        children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0])
-    total, stack = 0, [root]
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    out, stack = [], [root]
     while stack:
         pid = stack.pop()
-        total += rss.get(pid, 0)
+        out.append(pid)
         stack.extend(children.get(pid, []))
+    return out
+
+
+def _rss_kb(pids: list[int]) -> int:
+    """The resident memory of these processes, summed (0 for one that has ended)."""
+    total = 0
+    for pid in pids:
+        try:
+            total += int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE_KB
+        except (OSError, IndexError, ValueError):
+            continue
     return total
 
 
 def run(plans: Path, jobs: int) -> tuple[float, float, int]:
-    """Seconds, peak memory in MB (the batch process and its workers, summed, sampled every 20 ms), rows out."""
+    """Seconds, peak memory in MB (the batch process and its workers, summed), rows out.
+
+    Memory is sampled every 20 ms from each process's /proc/PID/statm; the process tree is looked up again every
+    half second (a full walk of /proc costs a couple of milliseconds, too much to do on every sample of a run that
+    shares the machine's cores)."""
     out = plans.with_suffix(f".out{jobs}.csv")
     command = [sys.executable, "-m", "pacost", "batch", str(plans), "--out", str(out), "--jobs", str(jobs), "--quiet"]
     started = time.perf_counter()
     process = subprocess.Popen(command)
     peak = 0
+    pids = [process.pid]
+    samples = 0
     while process.poll() is None:
-        peak = max(peak, _tree_rss_kb(process.pid))
+        if samples % 25 == 0:
+            pids = _tree_pids(process.pid)
+        peak = max(peak, _rss_kb(pids))
+        samples += 1
         time.sleep(0.02)
     seconds = time.perf_counter() - started
     if process.returncode != 0:
