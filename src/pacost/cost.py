@@ -18,7 +18,6 @@ imports typer or rich, or prints; the result is a plain typed object that the re
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -256,12 +255,11 @@ class PreparedPA:
     pa: PA
     rota: PaRota
     periods: list[PayPeriod]
-    rules: list[PeriodRules]  # per own pay period (shared objects)
-    rules_ids: list[int]  # per own pay period: which distinct set of figures
-    own: list[PeriodRota]  # this PA's rota, per own pay period (shared objects)
-    rota_ids: list[int]  # per own pay period: which distinct rota sum
-    weighted: list[Decimal]  # per period: waking hours x multipliers
-    flat: list[Decimal]  # per period: flat sums (sleep-ins)
+    rules: list[PeriodRules]  # the distinct sets of statutory figures of this PA's pay periods
+    rules_ids: list[int]  # per own pay period: which of them
+    rotas: list[PeriodRota]  # the distinct sums of this PA's rota over their pay periods
+    rota_ids: list[int]  # per own pay period: which of them
+    rota_weighted: list[Decimal]  # per distinct rota sum: waking hours x multipliers
     planned_hours: Decimal
     sleep_in_hours: Decimal
     scheduled_days: int
@@ -269,14 +267,16 @@ class PreparedPA:
     sick_share: Decimal
     qualifying_days: int  # scheduled days a week, for SSP's daily rate
     ssp_first_day: dict[int, date]  # figures year -> first scheduled day in it (the SSP rules of that year)
-    # Cover this PA works for the others, per own period: (weighted hours, flat) for holiday and for sickness.
+    # Cover this PA works for the others: the distinct (weighted hours, flat) for holiday and for sickness, and
+    # which of them each own pay period has.
     cover: list[tuple[Decimal, Decimal, Decimal, Decimal]] | None = None
-    cover_ids: list[int] | None = None  # per own pay period: which distinct cover sums
+    cover_ids: list[int] | None = None
     weighted_total: Decimal = ZERO
     flat_total: Decimal = ZERO
     # Periods that are alike in everything pricing uses share a shape, priced once: shape index per period.
     shape_of: list[int] = field(default_factory=list)
-    shape_periods: list[list[int]] = field(default_factory=list)  # for each shape, its periods in order
+    shape_counts: list[int] = field(default_factory=list)  # for each shape, how many periods have it
+    shape_first: list[int] = field(default_factory=list)  # for each shape, its first period
     shape_years: list[dict[int, int]] = field(default_factory=list)  # for each shape, its periods per tax year
     # for each shape, what pricing reads: weighted hours, flat sums, scheduled days by year, cover, the figures
     shape_inputs: list[
@@ -286,48 +286,48 @@ class PreparedPA:
     ] = field(default_factory=list)
 
     def find_shapes(self) -> None:
-        self.weighted_total = sum(self.weighted, ZERO)
-        self.flat_total = sum(self.flat, ZERO)
+        rota_ids = self.rota_ids
+        # Summed period by period, in order, as a payroll would.
+        self.weighted_total = sum(map(self.rota_weighted.__getitem__, rota_ids), ZERO)
+        self.flat_total = sum((self.rotas[i].sleep_in_flat for i in rota_ids), ZERO)
+        combos: list[tuple[int, ...]] = (
+            list(zip(rota_ids, self.rules_ids, strict=True))
+            if self.cover_ids is None
+            else list(zip(rota_ids, self.rules_ids, self.cover_ids, strict=True))
+        )
         seen: dict[tuple[object, ...], int] = {}
-        self.shape_of, self.shape_periods, self.shape_years, self.shape_inputs = [], [], [], []
-        cover_ids = self.cover_ids
-        by_ids: dict[tuple[int, int, int], int] = {}
-        for k, rules in enumerate(self.rules):
-            # Periods alike in everything pricing reads share a shape: found first by which distinct rota, figures
-            # and cover they have, then by the values themselves (two months may differ in days yet pay the same).
-            ids = (self.rota_ids[k], self.rules_ids[k], cover_ids[k] if cover_ids is not None else -1)
-            index = by_ids.get(ids)
-            if index is None:
-                key = (
-                    self.weighted[k],
-                    self.flat[k],
-                    self.own[k].scheduled,
-                    self.cover[k] if self.cover is not None else None,
-                    rules.ni_threshold,
-                    rules.ni_rate,
-                    rules.pension,
-                    rules.age,
-                    rules.over_state_pension_age,
-                )
-                index = seen.get(key)
+        shape_for: dict[tuple[int, ...], int] = {}
+        self.shape_counts, self.shape_first, self.shape_years, self.shape_inputs = [], [], [], []
+        # Periods alike in everything pricing reads share a shape: found first by which distinct rota, figures and
+        # cover they have, then by the values themselves (two months may differ in days yet pay the same).
+        for combo, count in Counter(combos).items():  # in order of first appearance
+            rota = self.rotas[combo[0]]
+            rules = self.rules[combo[1]]
+            cover = self.cover[combo[2]] if self.cover is not None else None
+            weighted = self.rota_weighted[combo[0]]
+            key = (
+                weighted,
+                rota.sleep_in_flat,
+                rota.scheduled,
+                cover,
+                rules.ni_threshold,
+                rules.ni_rate,
+                rules.pension,
+                rules.age,
+                rules.over_state_pension_age,
+            )
+            index = seen.get(key)
             if index is None:
                 index = seen[key] = len(self.shape_inputs)
-                self.shape_inputs.append(
-                    (
-                        self.weighted[k],
-                        self.flat[k],
-                        self.own[k].scheduled,
-                        self.cover[k] if self.cover is not None else None,
-                        rules,
-                    )
-                )
-                self.shape_periods.append([])
+                self.shape_inputs.append((weighted, rota.sleep_in_flat, rota.scheduled, cover, rules))
+                self.shape_counts.append(0)
+                self.shape_first.append(combos.index(combo))
                 self.shape_years.append({})
-            by_ids[ids] = index
-            self.shape_of.append(index)
-            self.shape_periods[index].append(k)
+            shape_for[combo] = index
+            self.shape_counts[index] += count
             years = self.shape_years[index]
-            years[rules.tax_year] = years.get(rules.tax_year, 0) + 1
+            years[rules.tax_year] = years.get(rules.tax_year, 0) + count
+        self.shape_of = [shape_for[combo] for combo in combos]
 
 
 @dataclass
@@ -542,14 +542,11 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         rota_ids, rotas = rota.period_ids(grid.spans)
         mult = _multipliers(pa)
         rules_ids, distinct_rules = _period_rules(pa, grid, cache)
-        rules = [distinct_rules[i] for i in rules_ids]
         for rule in distinct_rules:
             years_used.add(rule.figures_year)
         carried_forward = carried_forward or rates.carried_forward(periods[-1].pay_date)
         # Work out each distinct rota sum's figures once.
         rota_weighted = [_weighted(r, mult) for r in rotas]
-        weighted = [rota_weighted[i] for i in rota_ids]
-        own = [rotas[i] for i in rota_ids]
         uses = Counter(rota_ids)
         planned = sum((rotas[i].hours * n for i, n in uses.items()), ZERO)
         sleep = sum((rotas[i].sleep_in_hours * n for i, n in uses.items()), ZERO)
@@ -574,12 +571,11 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
                 pa=pa,
                 rota=rota,
                 periods=periods,
-                rules=rules,
+                rules=distinct_rules,
                 rules_ids=rules_ids,
-                own=own,
+                rotas=rotas,
                 rota_ids=rota_ids,
-                weighted=weighted,
-                flat=[r.sleep_in_flat for r in own],
+                rota_weighted=rota_weighted,
                 planned_hours=planned,
                 sleep_in_hours=sleep,
                 scheduled_days=scheduled,
@@ -637,7 +633,7 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
                 index = seen_cover[key] = len(distinct_cover)
                 distinct_cover.append((wh, fh, ws, fs))
             cover_ids.append(index)
-        coverer.cover = [distinct_cover[i] for i in cover_ids]
+        coverer.cover = distinct_cover
         coverer.cover_ids = cover_ids
     for p in prepared:
         p.find_shapes()
@@ -859,13 +855,16 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         if detail != "periods":
             # Only the sums are wanted: each shape's figures times the number of its periods. The pension starts
             # at the first period whose shape makes the PA an eligible jobholder (or the first, if they opted in).
-            start = 0 if enrolled else len(p.shape_of)
+            periods_count = len(p.shape_of)
+            start = 0 if enrolled else periods_count
             if not enrolled:
                 for shape, values in enumerate(priced_shapes):
                     if values[7]:
-                        start = min(start, p.shape_periods[shape][0])
+                        start = min(start, p.shape_first[shape])
+            # Each shape's periods from the start of the pension on (all of them, usually).
+            from_start = p.shape_counts if start == 0 else Counter(p.shape_of[start:])
             for shape, values in enumerate(priced_shapes):
-                count = len(p.shape_periods[shape])
+                count = p.shape_counts[shape]
                 wages_sum += count * values[0]
                 holiday_sum += count * values[1]
                 sick_sum += count * values[2]
@@ -877,9 +876,8 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                     for year, n in p.shape_years[shape].items():
                         ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * ni
                 enrolled_count = 0
-                if values[8] and start < len(p.shape_of):
-                    periods = p.shape_periods[shape]
-                    enrolled_count = len(periods) - bisect_left(periods, start)
+                if values[8] and start < periods_count:
+                    enrolled_count = from_start[shape]
                     pension_total += enrolled_count * values[8]
                 gross_total += count * values[5]
                 ni_total += count * ni
@@ -903,7 +901,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             if eligible:
                 enrolled = True
             pension = contribution if enrolled else ZERO
-            rules = p.rules[k]
+            rules = p.rules[p.rules_ids[k]]
             if ni:
                 ni_by_tax_year[rules.tax_year] = ni_by_tax_year.get(rules.tax_year, ZERO) + ni
             wages_sum += wages
@@ -993,7 +991,7 @@ def _pa_result(
         employer_ni=ni,
         pension=pension,
         periods=details,
-        period_count=len(p.rules),
+        period_count=len(p.rules_ids),
     )
 
 
@@ -1034,7 +1032,7 @@ def _penny_rise_floor(prep: Prepared) -> Decimal:
                         rise += hours * with_accrual
                         slack += 1
             if rise:
-                floor += len(p.shape_periods[shape]) * (rise - slack) * PENNY
+                floor += p.shape_counts[shape] * (rise - slack) * PENNY
     return floor
 
 
@@ -1097,7 +1095,10 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
             guess = hi - PENNY
         if guess < PENNY:
             return None
-        known, slope = cost_and_slope(guess)
+        if step == 0 and slope > 0:
+            known = cost(guess)  # usually the last pricing: the slope so far will do for a next guess
+        else:
+            known, slope = cost_and_slope(guess)
         if known <= budget:
             lo = guess
             if lo >= MAX_RATE:
