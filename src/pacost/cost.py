@@ -401,16 +401,18 @@ class _RulesCache:
 
     def __init__(self, rates: RateBook) -> None:
         self.rates = rates
-        self.ni: dict[tuple[date, PayFrequency, int | None, NiCategory], tuple[Decimal | None, Decimal, int]] = {}
+        self.ni: dict[tuple[date | int, PayFrequency, int | None, NiCategory], tuple[Decimal | None, Decimal, int]] = {}
         self.allowance: dict[int, Decimal] = {}
         self.unconfirmed: dict[frozenset[int], str] = {}
-        self.pension: dict[tuple[date, PayFrequency, int | None], PensionThresholds] = {}
+        self.pension: dict[tuple[int, PayFrequency, int | None], PensionThresholds] = {}
         self.pension_age: dict[date, date] = {}
 
     def ni_for(
         self, pay_date: date, frequency: PayFrequency, days: int | None, category: NiCategory
     ) -> tuple[Decimal | None, Decimal, int]:
-        key = (pay_date, frequency, days, category)
+        # The figures are a tax year's, so the key is the tax year; but 2022-23 changed its NI rate on 6 November.
+        tax_year = pay_date.year if (pay_date.month, pay_date.day) >= (4, 6) else pay_date.year - 1
+        key = (pay_date if tax_year == 2022 else tax_year, frequency, days, category)
         found = self.ni.get(key)
         if found is None:
             if len(self.ni) > CACHE_LIMIT:
@@ -426,7 +428,8 @@ class _RulesCache:
         return found
 
     def pension_for(self, pay_date: date, frequency: PayFrequency, days: int | None) -> PensionThresholds:
-        key = (pay_date, frequency, days)
+        tax_year = pay_date.year if (pay_date.month, pay_date.day) >= (4, 6) else pay_date.year - 1
+        key = (tax_year, frequency, days)  # the figures are a tax year's
         found = self.pension.get(key)
         if found is None:
             if len(self.pension) > CACHE_LIMIT:

@@ -474,6 +474,10 @@ class PaRota:
         special.sort(key=lambda item: item[0])
         self.counted = counted
         self.special = special
+        # Each special occurrence's kind (its minutes, whether a sleep-in, its flat sum) as a small number, so that
+        # periods are told apart by cheap keys (a Decimal is slow to hash).
+        kinds: dict[tuple[tuple[Decimal, ...], bool, Decimal], int] = {}
+        self.special_kinds = [kinds.setdefault(item[1:], len(kinds)) for item in special]
         self.scheduled_mask = union
 
     def first_days(self, years: Iterable[tuple[int, int, int]]) -> dict[int, date]:
@@ -500,6 +504,7 @@ class PaRota:
         masks = [item.mask for item in self.counted]
         union = self.scheduled_mask
         made: dict[tuple[object, ...], int] = {}
+        kinds = self.special_kinds
         s = 0
         n_special = len(special)
         for (first, last), span, year, parts in zip(spans.spans, spans.masks, spans.years, spans.parts, strict=True):
@@ -520,9 +525,7 @@ class PaRota:
                     t += 1
                 # Periods with the same counts and the same special occurrences (a bank holiday Monday's shift, say)
                 # have the same sums, wherever those occurrences fall.
-                key: tuple[object, ...] = (
-                    (counts, scheduled, tuple([item[1:] for item in special[s:t]])) if t > s else (counts, scheduled)
-                )
+                key: tuple[object, ...] = (counts, scheduled, tuple(kinds[s:t])) if t > s else (counts, scheduled)
             else:
                 t = s
                 key = (counts, scheduled)
