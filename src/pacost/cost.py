@@ -254,7 +254,7 @@ class PeriodRules:
 class PreparedPA:
     pa: PA
     rota: PaRota
-    periods: list[PayPeriod]
+    grid: PeriodGrid  # this PA's pay periods
     rules: list[PeriodRules]  # the distinct sets of statutory figures of this PA's pay periods
     rules_ids: list[int]  # per own pay period: which of them
     rotas: list[PeriodRota]  # the distinct sums of this PA's rota over their pay periods
@@ -352,13 +352,27 @@ class PeriodGrid:
     """The pay periods from a plan's start to its end at one frequency, with all that every PA paid that way
     shares: the periods as the rota engine sums into them, and each period's statutory-figure key bar the PA's
     age (tax year, the pay date in 2022-23, whose NI rate changed on 6 November 2022, and the day count of a short
-    period). Built once and shared by every PA and plan with the same start, end, frequency and figures years."""
+    period). Built once and shared by every PA and plan with the same start, end, frequency and figures years;
+    the periods' dates are worked out when asked for, to keep it small."""
 
-    periods: tuple[PayPeriod, ...]
+    start: date
     spans: PeriodSpans
-    pay_dates: tuple[date, ...]
+    last_whole: bool  # whether the last period is a whole week or month (every other one is)
     rule_keys: tuple[int, ...]  # per period: index into ``rule_bases``
     rule_bases: tuple[tuple[int, int | None], ...]  # distinct (tax year, days of a short period or None)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def pay_date(self, k: int) -> date:
+        return self.start + timedelta(days=self.spans.lasts[k])
+
+    def periods(self) -> list[PayPeriod]:
+        start, n = self.start, len(self.spans)
+        return [
+            PayPeriod(start + timedelta(days=first), start + timedelta(days=last), k < n - 1 or self.last_whole)
+            for k, (first, last) in enumerate(zip(self.spans.firsts, self.spans.lasts, strict=True))
+        ]
 
 
 _GRIDS: dict[tuple[object, ...], PeriodGrid] = {}
@@ -373,7 +387,7 @@ def _period_grid(
     if found is None:
         if len(_GRIDS) >= GRID_LIMIT:
             _GRIDS.clear()
-        periods = tuple(pay_periods(start, end, frequency))
+        periods = pay_periods(start, end, frequency)
         spans = PeriodSpans.of((((p.start - start).days, (p.end - start).days) for p in periods), years)
         seen: dict[tuple[object, ...], int] = {}
         bases: list[tuple[int, int | None]] = []
@@ -389,7 +403,7 @@ def _period_grid(
                 index = seen[base] = len(bases)
                 bases.append((tax_year, days))
             rule_keys.append(index)
-        found = _GRIDS[key] = PeriodGrid(periods, spans, tuple(p.end for p in periods), tuple(rule_keys), tuple(bases))
+        found = _GRIDS[key] = PeriodGrid(start, spans, periods[-1].whole, tuple(rule_keys), tuple(bases))
     return found
 
 
@@ -405,7 +419,6 @@ class _RulesCache:
         self.allowance: dict[int, Decimal] = {}
         self.unconfirmed: dict[frozenset[int], str] = {}
         self.pension: dict[tuple[int, PayFrequency, int | None], PensionThresholds] = {}
-        self.pension_age: dict[date, date] = {}
 
     def ni_for(
         self, pay_date: date, frequency: PayFrequency, days: int | None, category: NiCategory
@@ -437,14 +450,6 @@ class _RulesCache:
             found = self.pension[key] = thresholds_for(pay_date, frequency, self.rates, days)
         return found
 
-    def state_pension_date(self, date_of_birth: date) -> date:
-        found = self.pension_age.get(date_of_birth)
-        if found is None:
-            if len(self.pension_age) > CACHE_LIMIT:
-                self.pension_age.clear()
-            found = self.pension_age[date_of_birth] = state_pension_date(date_of_birth, self.rates)
-        return found
-
 
 _RULES: dict[int, _RulesCache] = {}
 
@@ -458,21 +463,22 @@ def _rules_cache(rates: RateBook) -> _RulesCache:
     return found
 
 
-def _age_runs(born: date, pension_date: date, pay_dates: Sequence[date]) -> list[tuple[int, int, int, bool]]:
+def _age_runs(born: date, pension_date: date, grid: PeriodGrid) -> list[tuple[int, int, int, bool]]:
     """The runs of pay periods in which a PA's age and whether they are over State Pension age stay the same:
     (first index, index after the last, age, over). Both only ever go up, so each run's end is found by halving."""
     runs = []
-    n = len(pay_dates)
+    n = len(grid)
+    pay_date = grid.pay_date
     k = 0
     while k < n:
-        state = (age_on(born, pay_dates[k]), pay_dates[k] >= pension_date)
+        state = (age_on(born, pay_date(k)), pay_date(k) >= pension_date)
         lo, hi = k, n - 1
-        if (age_on(born, pay_dates[hi]), pay_dates[hi] >= pension_date) == state:
+        if (age_on(born, pay_date(hi)), pay_date(hi) >= pension_date) == state:
             stop = n
         else:
             while hi - lo > 1:  # state(lo) is this run's, state(hi) is not
                 mid = (lo + hi) // 2
-                if (age_on(born, pay_dates[mid]), pay_dates[mid] >= pension_date) == state:
+                if (age_on(born, pay_date(mid)), pay_date(mid) >= pension_date) == state:
                     lo = mid
                 else:
                     hi = mid
@@ -487,19 +493,19 @@ def _period_rules(pa: PA, grid: PeriodGrid, cache: _RulesCache) -> tuple[list[in
     year, rate, length, NI letter and age, since most periods of a year share them."""
     frequency = PayFrequency(pa.pay_frequency)
     born = pa.date_of_birth
-    pension_date = cache.state_pension_date(born)
+    pension_date = state_pension_date(born, cache.rates)  # dates of birth rarely repeat: not remembered
     fixed_category = NiCategory(pa.ni_category) if pa.ni_category is not None else None
     distinct: list[PeriodRules] = []
     ids: list[int] = []
-    rule_keys, bases, pay_dates = grid.rule_keys, grid.rule_bases, grid.pay_dates
-    for first, stop, age, over in _age_runs(born, pension_date, pay_dates):
+    rule_keys, bases = grid.rule_keys, grid.rule_bases
+    for first, stop, age, over in _age_runs(born, pension_date, grid):
         category = fixed_category or category_for_age(age, over_state_pension_age=over)
         seen: dict[int, int] = {}
         for k in range(first, stop):
             base = rule_keys[k]
             index = seen.get(base)
             if index is None:
-                pay_date = pay_dates[k]
+                pay_date = grid.pay_date(k)
                 tax_year, days = bases[base]
                 threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
                 pension = cache.pension_for(pay_date, frequency, days)
@@ -541,13 +547,12 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         rota = PaRota(calendar, _patterns(pa), night)
         grid = _period_grid(plan.start, plan.end, PayFrequency(pa.pay_frequency), years)
         grids.append(grid)
-        periods = list(grid.periods)
         rota_ids, rotas = rota.period_ids(grid.spans)
         mult = _multipliers(pa)
         rules_ids, distinct_rules = _period_rules(pa, grid, cache)
         for rule in distinct_rules:
             years_used.add(rule.figures_year)
-        carried_forward = carried_forward or rates.carried_forward(periods[-1].pay_date)
+        carried_forward = carried_forward or rates.carried_forward(grid.pay_date(len(grid) - 1))
         # Work out each distinct rota sum's figures once.
         rota_weighted = [_weighted(r, mult) for r in rotas]
         uses = Counter(rota_ids)
@@ -573,7 +578,7 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
             PreparedPA(
                 pa=pa,
                 rota=rota,
-                periods=periods,
+                grid=grid,
                 rules=distinct_rules,
                 rules_ids=rules_ids,
                 rotas=rotas,
@@ -620,7 +625,7 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         seen_cover: dict[tuple[int, ...], int] = {}
         distinct_cover: list[tuple[Decimal, Decimal, Decimal, Decimal]] = []
         cover_ids = []
-        for k in range(len(coverer.periods)):
+        for k in range(len(coverer.rota_ids)):
             key = tuple(ids[k] for _, (ids, _) in absent)
             index = seen_cover.get(key)
             if index is None:
@@ -897,6 +902,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                 slopes.append(pa_slope)
                 ni_slopes.append(pa_ni_slopes)
             continue
+        periods = p.grid.periods()
         for k, shape in enumerate(p.shape_of):
             wages, holiday_pay, sick_pay, cover_holiday, cover_sick, earnings, ni, eligible, contribution = (
                 priced_shapes[shape]
@@ -921,7 +927,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             pa_slope += d_earnings + (d_pension if enrolled else ZERO)
             if d_ni:
                 pa_ni_slopes[rules.tax_year] = pa_ni_slopes.get(rules.tax_year, ZERO) + d_ni
-            period = p.periods[k]
+            period = periods[k]
             details.append(
                 PeriodDetail(
                     period.start,

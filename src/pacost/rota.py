@@ -378,13 +378,13 @@ class PlanCalendar:
 
 @dataclass(frozen=True, slots=True)
 class PeriodSpans:
-    """A run of pay periods as the rota engine sums into them: each period's (first, last) day index, its days
-    as a bit mask, and the figures year it falls in — or, for a period that runs across a change of figures year
-    (6 April), ``parts``: its days in each year as (mask, figures year). Built once per plan start, end, pay
-    frequency and set of figures, and shared by every PA paid that way."""
+    """A run of pay periods as the rota engine sums into them: each period's first and last day index, and the
+    figures year it falls in — or, for a period that runs across a change of figures year (6 April), ``parts``:
+    its days in each year as (bit mask, figures year). Built once per plan start, end, pay frequency and set of
+    figures, and shared by every PA paid that way (kept small: thousands are held at once in a batch run)."""
 
-    spans: tuple[tuple[int, int], ...]
-    masks: tuple[int, ...]
+    firsts: tuple[int, ...]
+    lasts: tuple[int, ...]
     years: tuple[int, ...]  # the figures year of a period within one run (0 for one that is cut into parts)
     parts: tuple[tuple[tuple[int, int], ...] | None, ...]
 
@@ -393,13 +393,13 @@ class PeriodSpans:
         """From (first, last) day indices, and the runs of days with the same figures year as (first index, last
         index, year)."""
         year_runs = list(years)
-        spans: list[tuple[int, int]] = []
-        masks: list[int] = []
+        firsts: list[int] = []
+        lasts: list[int] = []
         in_year: list[int] = []
         parts: list[tuple[tuple[int, int], ...] | None] = []
         for first, last in periods:
-            spans.append((first, last))
-            masks.append((1 << (last + 1)) - (1 << first))
+            firsts.append(first)
+            lasts.append(last)
             for year_first, year_last, year in year_runs:
                 if year_first <= first and last <= year_last:
                     in_year.append(year)
@@ -413,7 +413,10 @@ class PeriodSpans:
                         cut.append(((1 << (hi + 1)) - (1 << lo), year))
                 in_year.append(0)
                 parts.append(tuple(cut))
-        return cls(tuple(spans), tuple(masks), tuple(in_year), tuple(parts))
+        return cls(tuple(firsts), tuple(lasts), tuple(in_year), tuple(parts))
+
+    def __len__(self) -> int:
+        return len(self.firsts)
 
 
 @dataclass(frozen=True)
@@ -507,7 +510,8 @@ class PaRota:
         kinds = self.special_kinds
         s = 0
         n_special = len(special)
-        for (first, last), span, year, parts in zip(spans.spans, spans.masks, spans.years, spans.parts, strict=True):
+        for first, last, year, parts in zip(spans.firsts, spans.lasts, spans.years, spans.parts, strict=True):
+            span = (1 << (last + 1)) - (1 << first)
             counts = tuple([(m & span).bit_count() for m in masks])
             scheduled: tuple[tuple[int, int], ...]
             if parts is None:  # the usual case: the period is within one run of the same figures year
