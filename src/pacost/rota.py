@@ -308,6 +308,12 @@ def _minutes(
     return tuple(_segments(day, pattern, night, bank, exact))
 
 
+@lru_cache(maxsize=256)
+def _special_window(bank: int, clock: int, span: int) -> tuple[tuple[bool, ...], bool]:
+    """Which of ``span`` dates are bank holidays (bits of ``bank``), and whether any has a clock change."""
+    return tuple(bool(bank >> i & 1) for i in range(span)), clock != 0
+
+
 _CALENDARS: dict[tuple[date, date, Nation], PlanCalendar] = {}
 
 
@@ -346,7 +352,6 @@ class PlanCalendar:
         self.special = bank | clock
         self.weekday_masks = tuple(_repeating((w - start.weekday()) % 7, 7, self.length) for w in range(7))
         self._touches: dict[int, int] = {}
-        self._special_days: dict[tuple[int, int], tuple[date, tuple[bool, ...], bool]] = {}
 
     def touches(self, span: int) -> int:
         """The days on which a shift running over ``span`` dates touches a bank holiday or a clock change."""
@@ -361,13 +366,9 @@ class PlanCalendar:
     def special_day(self, index: int, span: int) -> tuple[date, tuple[bool, ...], bool]:
         """For a shift starting on day ``index`` and running over ``span`` dates: its date, which of those dates
         are bank holidays, and whether a clock change falls on any of them."""
-        key = (index, span)
-        found = self._special_days.get(key)
-        if found is None:
-            bank = tuple(bool(self.bank >> (index + i) & 1) for i in range(span))
-            exact = any(self.clock >> (index + i) & 1 for i in range(span))
-            found = self._special_days[key] = (self.day(index), bank, exact)
-        return found
+        window = (1 << span) - 1
+        bank, exact = _special_window((self.bank >> index) & window, (self.clock >> index) & window, span)
+        return self.day(index), bank, exact
 
     def day(self, index: int) -> date:
         return self.start + timedelta(days=index)
