@@ -31,7 +31,7 @@ from pacost.frequency import PayFrequency
 from pacost.money import PENNY, ZERO, round_penny
 from pacost.periods import PayPeriod, add_months, pay_periods
 from pacost.plan import PA, Assumption, LoadedPlan, Plan
-from pacost.rates import RateBook, bundled_rates
+from pacost.rates import RateBook, SspRates, bundled_rates
 from pacost.rota import (
     BANK_HOLIDAY,
     COMBOS,
@@ -53,7 +53,7 @@ from pacost.statutory.pension import (
     PensionThresholds,
     thresholds_for,
 )
-from pacost.statutory.ssp import ssp_for_spell, ssp_weekly_rate
+from pacost.statutory.ssp import ssp_for_spell, weekly_rate_under
 from pacost.statutory.state_pension import age_on, state_pension_date
 from pacost.taxyear import TaxYear
 
@@ -418,6 +418,7 @@ class _RulesCache:
         self.ni: dict[tuple[date | int, PayFrequency, int | None, NiCategory], tuple[Decimal | None, Decimal, int]] = {}
         self.allowance: dict[int, Decimal] = {}
         self.unconfirmed: dict[frozenset[int], str] = {}
+        self.highest_minimum_wage: dict[date, Decimal] = {}
         self.pension: dict[tuple[int, PayFrequency, int | None], PensionThresholds] = {}
 
     def ni_for(
@@ -694,15 +695,16 @@ class Priced:
 _SSP_CACHE: dict[tuple[object, ...], Decimal] = {}
 
 
-def _ssp_per_spell(first: date, spell_days: int, qualifying: int, awe: Decimal, rates: RateBook) -> Decimal:
+def _ssp_per_spell(
+    first: date, figures: SspRates, spell_days: int, qualifying: int, awe: Decimal, rates: RateBook
+) -> Decimal:
     """SSP for one spell (``statutory.ssp.ssp_for_spell``), remembered. Its answer depends only on the tax year's
-    rules (the same all year), the spell, the qualifying days, the weekly rate that applies (which is where
-    average weekly earnings come in from April 2026) and whether earnings are below the lower earnings limit
+    rules (``figures``, the same all year), the spell, the qualifying days, the weekly rate that applies (which is
+    where average weekly earnings come in from April 2026) and whether earnings are below the lower earnings limit
     (before April 2026), so those are the key."""
-    rules = rates.ssp_for(first)
-    weekly = ssp_weekly_rate(first, awe, rates)
-    below = rules.lower_earnings_limit is not None and awe < rules.lower_earnings_limit.value
-    key = (id(rates), rates.figures_year(first).start_year, first >= SSP_DAY_ONE, spell_days, qualifying, weekly, below)
+    weekly = weekly_rate_under(figures, awe)
+    below = figures.lower_earnings_limit is not None and awe < figures.lower_earnings_limit.value
+    key = (id(figures), first >= SSP_DAY_ONE, spell_days, qualifying, weekly, below)
     found = _SSP_CACHE.get(key)
     if found is None:
         if len(_SSP_CACHE) > CACHE_LIMIT:
@@ -713,14 +715,15 @@ def _ssp_per_spell(first: date, spell_days: int, qualifying: int, awe: Decimal, 
     return found
 
 
-def _ssp_slope(first: date, spell_days: int, qualifying: int, awe: Decimal, rates: RateBook) -> Decimal:
+def _ssp_slope(first: date, figures: SspRates, spell_days: int, qualifying: int, awe: Decimal) -> Decimal:
     """How fast SSP for one spell rises with average weekly earnings: only from April 2026, while 80% of them is
     below the weekly rate (for the search's slopes, not for pay)."""
-    rules = rates.ssp_for(first)
-    cap = rules.earnings_cap_fraction
-    if rules.regime != "day-one" or cap is None or ssp_weekly_rate(first, awe, rates) >= rules.weekly_rate.value:
+    cap = figures.earnings_cap_fraction
+    if figures.regime != "day-one" or cap is None or weekly_rate_under(figures, awe) >= figures.weekly_rate.value:
         return ZERO
-    paid = min(spell_days - min(int(rules.waiting_days.value), spell_days), int(rules.maximum_weeks.value) * qualifying)
+    paid = min(
+        spell_days - min(int(figures.waiting_days.value), spell_days), int(figures.maximum_weeks.value) * qualifying
+    )
     return cap.value / qualifying * paid
 
 
@@ -776,9 +779,10 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         ssp_slope: dict[int, Decimal] = {}  # how fast SSP for a spell rises with the rate (capped at 80% of AWE)
         if not full_sick_pay and s:
             for year, first in p.ssp_first_day.items():
-                ssp_per_spell[year] = _ssp_per_spell(first, spell_days, p.qualifying_days, awe, rates)
+                figures = rates.ssp[year]
+                ssp_per_spell[year] = _ssp_per_spell(first, figures, spell_days, p.qualifying_days, awe, rates)
                 if with_slopes:
-                    ssp_slope[year] = _ssp_slope(first, spell_days, p.qualifying_days, awe, rates) * (
+                    ssp_slope[year] = _ssp_slope(first, figures, spell_days, p.qualifying_days, awe) * (
                         p.weighted_total * SEVEN / prep.days
                     )
         details: list[PeriodDetail] = []
@@ -1143,14 +1147,25 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced | None =
     return lo
 
 
+def _highest_minimum_wage(rates: RateBook, end: date) -> Decimal:
+    """The highest band of any minimum wage in force on or before ``end`` (remembered per rates and end date)."""
+    memo = _rules_cache(rates).highest_minimum_wage
+    found = memo.get(end)
+    if found is None:
+        if len(memo) > CACHE_LIMIT:
+            memo.clear()
+        found = memo[end] = max(
+            (band.value for table in rates.minimum_wage if table.effective <= end for band in table.bands),
+            default=ZERO,
+        )
+    return found
+
+
 def _minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
     warnings = []
     # No band of any minimum wage in force up to the plan's end is above this: a PA paid at least this is not
     # checked date by date.
-    highest = max(
-        (band.value for table in rates.minimum_wage if table.effective <= plan.end for band in table.bands),
-        default=ZERO,
-    )
+    highest = _highest_minimum_wage(rates, plan.end)
     for pa in plan.pa:
         assert pa.date_of_birth is not None  # noqa: S101 - the plan reader always resolves it
         has_waking = pa.summary_rota or any(s.kind == "waking" for s in pa.shift)

@@ -17,7 +17,7 @@ from datetime import date
 from decimal import Decimal
 
 from pacost.money import ZERO, round_penny, round_up_penny, truncate_4dp
-from pacost.rates import RateBook
+from pacost.rates import RateBook, SspRates
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,11 @@ class SspResult:
 
 def ssp_weekly_rate(first_day: date, average_weekly_earnings: Decimal, rates: RateBook) -> Decimal:
     """The weekly SSP rate for a spell starting on ``first_day`` (before any earnings test)."""
-    ssp = rates.ssp_for(first_day)
+    return weekly_rate_under(rates.ssp_for(first_day), average_weekly_earnings)
+
+
+def weekly_rate_under(ssp: SspRates, average_weekly_earnings: Decimal) -> Decimal:
+    """The weekly SSP rate under one tax year's SSP rules (before any earnings test)."""
     weekly = ssp.weekly_rate.value
     if ssp.regime == "day-one":
         assert ssp.earnings_cap_fraction is not None  # noqa: S101 - the model validator guarantees it
