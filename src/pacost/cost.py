@@ -295,31 +295,35 @@ class PreparedPA:
             if self.cover_ids is None
             else list(zip(rota_ids, self.rules_ids, self.cover_ids, strict=True))
         )
-        seen: dict[tuple[object, ...], int] = {}
+        # Periods alike in everything pricing reads share a shape: found first by which distinct rota, figures and
+        # cover they have, then by their values (two months may differ in days yet pay the same). Each distinct
+        # rota sum, set of figures and cover is numbered by its values once (hashing a Decimal is slow).
+        by_value: dict[tuple[object, ...], int] = {}
+        rota_values = [
+            by_value.setdefault((weighted, rota.sleep_in_flat, rota.scheduled), len(by_value))
+            for weighted, rota in zip(self.rota_weighted, self.rotas, strict=True)
+        ]
+        by_value = {}
+        rules_values = [
+            by_value.setdefault((r.ni_threshold, r.ni_rate, r.pension, r.age, r.over_state_pension_age), len(by_value))
+            for r in self.rules
+        ]
+        by_value = {}
+        cover_values = [by_value.setdefault(c, len(by_value)) for c in self.cover or ()]
+        seen: dict[tuple[int, int, int], int] = {}
         shape_for: dict[tuple[int, ...], int] = {}
         self.shape_counts, self.shape_first, self.shape_years, self.shape_inputs = [], [], [], []
-        # Periods alike in everything pricing reads share a shape: found first by which distinct rota, figures and
-        # cover they have, then by the values themselves (two months may differ in days yet pay the same).
         for combo, count in Counter(combos).items():  # in order of first appearance
-            rota = self.rotas[combo[0]]
+            key = (rota_values[combo[0]], rules_values[combo[1]], cover_values[combo[2]] if cover_values else -1)
             rules = self.rules[combo[1]]
-            cover = self.cover[combo[2]] if self.cover is not None else None
-            weighted = self.rota_weighted[combo[0]]
-            key = (
-                weighted,
-                rota.sleep_in_flat,
-                rota.scheduled,
-                cover,
-                rules.ni_threshold,
-                rules.ni_rate,
-                rules.pension,
-                rules.age,
-                rules.over_state_pension_age,
-            )
             index = seen.get(key)
             if index is None:
+                rota = self.rotas[combo[0]]
+                cover = self.cover[combo[2]] if self.cover is not None else None
                 index = seen[key] = len(self.shape_inputs)
-                self.shape_inputs.append((weighted, rota.sleep_in_flat, rota.scheduled, cover, rules))
+                self.shape_inputs.append(
+                    (self.rota_weighted[combo[0]], rota.sleep_in_flat, rota.scheduled, cover, rules)
+                )
                 self.shape_counts.append(0)
                 self.shape_first.append(combos.index(combo))
                 self.shape_years.append({})
