@@ -271,15 +271,17 @@ def _normal_minutes(pattern: ShiftPattern, night: tuple[int, int], weekday: int)
 @lru_cache(maxsize=1_024)
 def _weekday_minutes(
     start_minute: Decimal, length_minutes: Decimal, night: tuple[int, int]
-) -> tuple[tuple[tuple[tuple[int, Decimal], ...], bool], ...]:
-    """For each weekday, an ordinary occurrence's non-zero minutes as (flag combination, minutes), and whether
-    they are exact (at most ``EXACT_DIGITS`` significant digits)."""
+) -> tuple[tuple[tuple[tuple[int, Decimal], ...], bool, int], ...]:
+    """For each weekday, an ordinary occurrence's non-zero minutes as (flag combination, minutes), whether they
+    are exact (at most ``EXACT_DIGITS`` significant digits), and a number shared by the weekdays with the same."""
     pattern = ShiftPattern(start_minute=start_minute, length_minutes=length_minutes)
     out = []
+    groups: dict[tuple[tuple[int, Decimal], ...], int] = {}
     for weekday in range(7):
         minutes = _normal_minutes(pattern, night, weekday)
         nonzero = tuple((k, m) for k, m in enumerate(minutes) if m)
-        out.append((nonzero, all(len(m.as_tuple().digits) <= EXACT_DIGITS for _, m in nonzero)))
+        exact = all(len(m.as_tuple().digits) <= EXACT_DIGITS for _, m in nonzero)
+        out.append((nonzero, exact, groups.setdefault(nonzero, len(groups))))
     return tuple(out)
 
 
@@ -363,13 +365,6 @@ class PlanCalendar:
             self._touches[span] = found
         return found
 
-    def special_day(self, index: int, span: int) -> tuple[date, tuple[bool, ...], bool]:
-        """For a shift starting on day ``index`` and running over ``span`` dates: its date, which of those dates
-        are bank holidays, and whether a clock change falls on any of them."""
-        window = (1 << span) - 1
-        bank, exact = _special_window((self.bank >> index) & window, (self.clock >> index) & window, span)
-        return self.day(index), bank, exact
-
     def day(self, index: int) -> date:
         return self.start + timedelta(days=index)
 
@@ -439,7 +434,10 @@ class PaRota:
         special: list[tuple[int, tuple[Decimal, ...], bool, Decimal]] = []
         union = 0
         length = calendar.length
-        for pattern in patterns:
+        kinds: dict[tuple[int, object], int] = {}
+        special_kinds: list[int] = []
+        start_weekday = calendar.start.weekday()
+        for number, pattern in enumerate(patterns):
             if pattern.repeat is not None:
                 occurrences = 0
                 for day in pattern.dates(calendar.start, calendar.end):
@@ -447,7 +445,7 @@ class PaRota:
             else:
                 occurrences = 0
                 for weekday in pattern.weekdays:
-                    first = (weekday - calendar.start.weekday()) % 7
+                    first = (weekday - start_weekday) % 7
                     occurrences |= _repeating(first, 7 * pattern.every, length)
             union |= occurrences
             span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1
@@ -456,32 +454,41 @@ class PaRota:
             plain = occurrences & ~touches
             # Weekdays whose occurrences have the same minutes are counted together (Monday to Friday, usually),
             # when the minutes are exact enough that a count times them is too: the sums are then the same.
-            alike: dict[tuple[tuple[int, Decimal], ...], int] = {}
-            for weekday, (nonzero, exact) in enumerate(
+            alike: dict[int, tuple[tuple[tuple[int, Decimal], ...], int]] = {}
+            for weekday, (nonzero, exact, group) in enumerate(
                 _weekday_minutes(pattern.start_minute, pattern.length_minutes, night)
             ):
                 mask = plain & calendar.weekday_masks[weekday]
                 if mask:
                     if exact:
-                        alike[nonzero] = alike.get(nonzero, 0) | mask
+                        alike[group] = (nonzero, alike[group][1] | mask if group in alike else mask)
                     else:
                         counted.append(_Counted(mask, nonzero, pattern.sleep_in, pattern.flat))
-            for nonzero, mask in alike.items():
+            for nonzero, mask in alike.values():
                 counted.append(_Counted(mask, nonzero, pattern.sleep_in, pattern.flat))
+            # Occurrences that touch a bank holiday or a clock change, one by one; those alike (the same weekday
+            # and bank holidays, and no clock change) share their minutes and their kind.
+            window = (1 << span) - 1
+            seen: dict[object, tuple[Decimal, ...]] = {}
             while touching:
                 low = touching & -touching
                 index = low.bit_length() - 1
                 touching ^= low
-                day, bank, exact_clock = calendar.special_day(index, span)
-                minutes = _special_minutes(pattern, night, day, bank, exact_clock)
+                bank_bits = (calendar.bank >> index) & window
+                clock_bits = (calendar.clock >> index) & window
+                key: object = (index, bank_bits) if clock_bits else ((start_weekday + index) % 7, bank_bits, None)
+                minutes = seen.get(key)
+                if minutes is None:
+                    bank, exact_clock = _special_window(bank_bits, clock_bits, span)
+                    minutes = seen[key] = _special_minutes(pattern, night, calendar.day(index), bank, exact_clock)
                 special.append((index, minutes, pattern.sleep_in, pattern.flat))
-        special.sort(key=lambda item: item[0])
+                special_kinds.append(kinds.setdefault((number, key), len(kinds)))
+        order = sorted(range(len(special)), key=lambda i: special[i][0])
         self.counted = counted
-        self.special = special
+        self.special = [special[i] for i in order]
         # Each special occurrence's kind (its minutes, whether a sleep-in, its flat sum) as a small number, so that
         # periods are told apart by cheap keys (a Decimal is slow to hash).
-        kinds: dict[tuple[tuple[Decimal, ...], bool, Decimal], int] = {}
-        self.special_kinds = [kinds.setdefault(item[1:], len(kinds)) for item in special]
+        self.special_kinds = [special_kinds[i] for i in order]
         self.scheduled_mask = union
 
     def first_days(self, years: Iterable[tuple[int, int, int]]) -> dict[int, date]:
