@@ -250,6 +250,21 @@ class PeriodRules:
     tax_year: int  # the tax year of the pay date, whose Employment Allowance the NI counts against
 
 
+ShapeTerms = tuple[
+    Decimal,
+    Decimal,
+    tuple[tuple[int, Decimal], ...],
+    tuple[Decimal, Decimal, Decimal, Decimal] | None,
+    Decimal | None,
+    Decimal,
+    bool,
+    Decimal,
+    Decimal,
+    Decimal,
+    Decimal,
+]
+
+
 @dataclass
 class PreparedPA:
     pa: PA
@@ -284,8 +299,12 @@ class PreparedPA:
             Decimal, Decimal, tuple[tuple[int, int], ...], tuple[Decimal, Decimal, Decimal, Decimal] | None, PeriodRules
         ]
     ] = field(default_factory=list)
+    # the same, laid out flat for the pricing loop: weighted hours, flat sums, expected spells of sickness starting
+    # in the period by tax year, cover, NI threshold and rate, whether the PA may be auto-enrolled, and the pension
+    # trigger, lower and upper limits and employer's rate
+    shape_terms: list[ShapeTerms] = field(default_factory=list)
 
-    def find_shapes(self) -> None:
+    def find_shapes(self, spell_days: int) -> None:
         rota_ids = self.rota_ids
         # Summed period by period, in order, as a payroll would.
         self.weighted_total = sum(map(self.rota_weighted.__getitem__, rota_ids), ZERO)
@@ -332,6 +351,24 @@ class PreparedPA:
             years = self.shape_years[index]
             years[rules.tax_year] = years.get(rules.tax_year, 0) + count
         self.shape_of = [shape_for[combo] for combo in combos]
+        auto = self.pa.pension == "auto"
+        s = self.sick_share
+        self.shape_terms = [
+            (
+                weighted,
+                flat,
+                tuple((year, s * count / spell_days) for year, count in scheduled),
+                cover,
+                rules.ni_threshold,
+                rules.ni_rate,
+                auto and rules.age >= rules.pension.minimum_age and not rules.over_state_pension_age,
+                rules.pension.trigger,
+                rules.pension.lower,
+                rules.pension.upper,
+                rules.pension.employer_rate,
+            )
+            for weighted, flat, scheduled, cover, rules in self.shape_inputs
+        ]
 
 
 @dataclass
@@ -649,7 +686,7 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         coverer.cover = distinct_cover
         coverer.cover_ids = cover_ids
     for p in prepared:
-        p.find_shapes()
+        p.find_shapes(plan.sickness.spell_days)
 
     planned_r = planned.quantize(TWO_PLACES)
     holiday_r = holiday_hours.quantize(TWO_PLACES)
@@ -799,7 +836,19 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         # Every amount on a payslip is rounded to the penny, a half penny up (money.round_penny), employer NI a
         # half penny down (statutory.ni.ni_on_earnings_above), the pension as statutory.pension's
         # employer_contribution and assess_worker say: inlined here, as this loop is the hot path of a batch run.
-        for weighted, flat, scheduled, shape_cover, rules in p.shape_inputs:
+        for (
+            weighted,
+            flat,
+            spells,
+            shape_cover,
+            threshold,
+            ni_rate,
+            may_enrol,
+            trigger,
+            lower,
+            upper,
+            employer_rate,
+        ) in p.shape_terms:
             pay = rate * weighted + flat
             wages = quantize(worked_share * pay, PENNY, ROUND_HALF_UP)
             if rolled_up:
@@ -810,10 +859,10 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                 sick_pay = quantize(s * pay, PENNY, ROUND_HALF_UP)
             elif ssp_per_spell:
                 ssp = ZERO
-                for year, count in scheduled:
+                for year, spells_expected in spells:
                     # The expected number of spells starting in the period, each paid as the SSP rules of the
                     # tax year it starts in give.
-                    ssp += s * count / spell_days * ssp_per_spell[year]
+                    ssp += spells_expected * ssp_per_spell[year]
                 sick_pay = quantize(ssp, PENNY, ROUND_HALF_UP)
             else:
                 sick_pay = ZERO
@@ -824,23 +873,15 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             else:
                 cover_holiday = cover_sick = ZERO
             earnings = wages + holiday_pay + sick_pay + cover_holiday + cover_sick
-            threshold = rules.ni_threshold
             if threshold is None or earnings <= threshold:
                 ni = ZERO
             else:
-                ni = quantize((earnings - threshold) * rules.ni_rate, PENNY, ROUND_HALF_DOWN)
-            thresholds = rules.pension
-            eligible = (
-                auto
-                and rules.age >= thresholds.minimum_age
-                and not rules.over_state_pension_age
-                and earnings > thresholds.trigger
-            )
+                ni = quantize((earnings - threshold) * ni_rate, PENNY, ROUND_HALF_DOWN)
+            eligible = may_enrol and earnings > trigger
             if pensionable:
-                upper = thresholds.upper
-                qualifying = (earnings if earnings < upper else upper) - thresholds.lower
+                qualifying = (earnings if earnings < upper else upper) - lower
                 contribution = quantize(
-                    (qualifying if qualifying > ZERO else ZERO) * thresholds.employer_rate, PENNY, ROUND_HALF_UP
+                    (qualifying if qualifying > ZERO else ZERO) * employer_rate, PENNY, ROUND_HALF_UP
                 )
             else:
                 contribution = ZERO
@@ -854,16 +895,16 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                 if full_sick_pay:
                     d_earnings += s * d_pay
                 elif ssp_slope:
-                    for year, count in scheduled:
-                        d_earnings += s * count / spell_days * ssp_slope[year]
+                    for year, spells_expected in spells:
+                        d_earnings += spells_expected * ssp_slope[year]
                 if shape_cover is not None:
                     d_earnings += (shape_cover[0] + shape_cover[2]) * with_accrual
-                in_band = pensionable and thresholds.lower < earnings < thresholds.upper
+                in_band = pensionable and lower < earnings < upper
                 shape_slopes.append(
                     (
                         d_earnings,
-                        rules.ni_rate * d_earnings if ni else ZERO,
-                        thresholds.employer_rate * d_earnings if in_band else ZERO,
+                        ni_rate * d_earnings if ni else ZERO,
+                        employer_rate * d_earnings if in_band else ZERO,
                     )
                 )
         pa_slope = ZERO

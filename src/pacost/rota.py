@@ -431,7 +431,8 @@ class PaRota:
     def __init__(self, calendar: PlanCalendar, patterns: Iterable[ShiftPattern], night: tuple[int, int]) -> None:
         self.calendar = calendar
         counted: list[_Counted] = []
-        special: list[tuple[int, tuple[Decimal, ...], bool, Decimal]] = []
+        # (day index, non-zero minutes as (flag combination, minutes), sleep-in, flat sum)
+        special: list[tuple[int, tuple[tuple[int, Decimal], ...], bool, Decimal]] = []
         union = 0
         length = calendar.length
         kinds: dict[tuple[int, object], int] = {}
@@ -469,7 +470,7 @@ class PaRota:
             # Occurrences that touch a bank holiday or a clock change, one by one; those alike (the same weekday
             # and bank holidays, and no clock change) share their minutes and their kind.
             window = (1 << span) - 1
-            seen: dict[object, tuple[Decimal, ...]] = {}
+            seen: dict[object, tuple[tuple[int, Decimal], ...]] = {}
             while touching:
                 low = touching & -touching
                 index = low.bit_length() - 1
@@ -477,11 +478,12 @@ class PaRota:
                 bank_bits = (calendar.bank >> index) & window
                 clock_bits = (calendar.clock >> index) & window
                 key: object = (index, bank_bits) if clock_bits else ((start_weekday + index) % 7, bank_bits, None)
-                minutes = seen.get(key)
-                if minutes is None:
+                pieces = seen.get(key)
+                if pieces is None:
                     bank, exact_clock = _special_window(bank_bits, clock_bits, span)
-                    minutes = seen[key] = _special_minutes(pattern, night, calendar.day(index), bank, exact_clock)
-                special.append((index, minutes, pattern.sleep_in, pattern.flat))
+                    minutes = _special_minutes(pattern, night, calendar.day(index), bank, exact_clock)
+                    pieces = seen[key] = tuple((k, m) for k, m in enumerate(minutes) if m)
+                special.append((index, pieces, pattern.sleep_in, pattern.flat))
                 special_kinds.append(kinds.setdefault((number, key), len(kinds)))
         order = sorted(range(len(special)), key=lambda i: special[i][0])
         self.counted = counted
@@ -551,7 +553,7 @@ class PaRota:
     def _sum(
         self,
         counts: tuple[int, ...],
-        specials: list[tuple[int, tuple[Decimal, ...], bool, Decimal]],
+        specials: list[tuple[int, tuple[tuple[int, Decimal], ...], bool, Decimal]],
         scheduled: tuple[tuple[int, int], ...],
     ) -> PeriodRota:
         waking = [ZERO] * COMBOS
@@ -568,14 +570,13 @@ class PaRota:
                     waking[k] += count * m
         for _, minutes, sleep_in, each in specials:
             if sleep_in:
-                sleep_minutes += sum(minutes, ZERO)
+                sleep_minutes += sum((m for _, m in minutes), ZERO)
                 flat += each
             else:
-                for k, m in enumerate(minutes):
-                    if m:
-                        waking[k] += m
+                for k, m in minutes:
+                    waking[k] += m
         return PeriodRota(
-            waking=tuple(w / SIXTY if w else ZERO for w in waking),
+            waking=tuple([w / SIXTY if w else ZERO for w in waking]),
             sleep_in_hours=sleep_minutes / SIXTY if sleep_minutes else ZERO,
             sleep_in_flat=flat,
             scheduled=scheduled,
