@@ -305,18 +305,14 @@ class PreparedPA:
     shape_terms: list[ShapeTerms] = field(default_factory=list)
 
     def find_shapes(self, spell_days: int) -> None:
-        rota_ids = self.rota_ids
+        rota_ids, rules_ids = self.rota_ids, self.rules_ids
         # Summed period by period, in order, as a payroll would.
         self.weighted_total = sum(map(self.rota_weighted.__getitem__, rota_ids), ZERO)
-        self.flat_total = sum((self.rotas[i].sleep_in_flat for i in rota_ids), ZERO)
-        combos: list[tuple[int, ...]] = (
-            list(zip(rota_ids, self.rules_ids, strict=True))
-            if self.cover_ids is None
-            else list(zip(rota_ids, self.rules_ids, self.cover_ids, strict=True))
-        )
-        # Periods alike in everything pricing reads share a shape: found first by which distinct rota, figures and
-        # cover they have, then by their values (two months may differ in days yet pay the same). Each distinct
-        # rota sum, set of figures and cover is numbered by its values once (hashing a Decimal is slow).
+        flats = [rota.sleep_in_flat for rota in self.rotas]
+        self.flat_total = sum(map(flats.__getitem__, rota_ids), ZERO)
+        # Periods alike in everything pricing reads share a shape (two months may differ in days yet pay the same):
+        # each distinct rota sum, set of figures and cover is numbered by its values, and each period's shape is
+        # the combination of those numbers (counted in C, period by period).
         by_value: dict[tuple[object, ...], int] = {}
         rota_values = [
             by_value.setdefault((weighted, rota.sleep_in_flat, rota.scheduled), len(by_value))
@@ -327,37 +323,48 @@ class PreparedPA:
             by_value.setdefault((r.ni_threshold, r.ni_rate, r.pension, r.age, r.over_state_pension_age), len(by_value))
             for r in self.rules
         ]
-        by_value = {}
-        cover_values = [by_value.setdefault(c, len(by_value)) for c in self.cover or ()]
-        seen: dict[tuple[int, int, int], int] = {}
-        shape_for: dict[tuple[int, ...], int] = {}
-        self.shape_counts, self.shape_first, self.shape_years, self.shape_inputs = [], [], [], []
-        for combo, count in Counter(combos).items():  # in order of first appearance
-            key = (rota_values[combo[0]], rules_values[combo[1]], cover_values[combo[2]] if cover_values else -1)
-            rules = self.rules[combo[1]]
-            index = seen.get(key)
-            if index is None:
-                rota = self.rotas[combo[0]]
-                cover = self.cover[combo[2]] if self.cover is not None else None
-                index = seen[key] = len(self.shape_inputs)
-                self.shape_inputs.append(
-                    (self.rota_weighted[combo[0]], rota.sleep_in_flat, rota.scheduled, cover, rules)
+        columns = [map(rota_values.__getitem__, rota_ids), map(rules_values.__getitem__, rules_ids)]
+        if self.cover is not None and self.cover_ids is not None:
+            by_value = {}
+            cover_values = [by_value.setdefault(c, len(by_value)) for c in self.cover]
+            columns.append(map(cover_values.__getitem__, self.cover_ids))
+        keys: list[tuple[int, ...]] = list(zip(*columns, strict=True))
+        index = {key: k for k, key in enumerate(dict.fromkeys(keys))}  # in order of first appearance
+        self.shape_of = list(map(index.__getitem__, keys))
+        counted = Counter(self.shape_of)
+        self.shape_counts = [counted[k] for k in range(len(index))]
+        self.shape_first = [keys.index(key) for key in index]
+        self.shape_years = [{} for _ in index]
+        tax_years = [r.tax_year for r in self.rules]
+        years_of = map(tax_years.__getitem__, rules_ids)
+        for (shape, year), count in Counter(zip(self.shape_of, years_of, strict=True)).items():
+            self.shape_years[shape][year] = count
+        self.shape_inputs = []
+        for first in self.shape_first:
+            rota = self.rotas[rota_ids[first]]
+            self.shape_inputs.append(
+                (
+                    self.rota_weighted[rota_ids[first]],
+                    rota.sleep_in_flat,
+                    rota.scheduled,
+                    self.cover[self.cover_ids[first]]
+                    if self.cover is not None and self.cover_ids is not None
+                    else None,
+                    self.rules[rules_ids[first]],
                 )
-                self.shape_counts.append(0)
-                self.shape_first.append(combos.index(combo))
-                self.shape_years.append({})
-            shape_for[combo] = index
-            self.shape_counts[index] += count
-            years = self.shape_years[index]
-            years[rules.tax_year] = years.get(rules.tax_year, 0) + count
-        self.shape_of = [shape_for[combo] for combo in combos]
+            )
         auto = self.pa.pension == "auto"
         s = self.sick_share
+        spells: dict[int, Decimal] = {}  # scheduled days -> the sickness spells expected to start on them
+        for _, _, scheduled, _, _ in self.shape_inputs:
+            for _, count in scheduled:
+                if count not in spells:
+                    spells[count] = s * count / spell_days
         self.shape_terms = [
             (
                 weighted,
                 flat,
-                tuple((year, s * count / spell_days) for year, count in scheduled),
+                tuple([(year, spells[count]) for year, count in scheduled]),
                 cover,
                 rules.ni_threshold,
                 rules.ni_rate,
