@@ -4,13 +4,14 @@ Steps, each a function below:
 
 1. ``prepare`` — sum every PA's rota (``pacost.rota``) into their pay periods (``pacost.periods``) by kind of hour,
    and look up each period's statutory figures. None of this depends on an hourly rate. Periods alike in all that
-   pricing reads (most weeks of a weekly rota) share a *shape*, so each shape is priced once.
+   pricing reads (most weeks of a weekly rota) share a *shape*, so each shape is priced once. The pay periods of a
+   start, end and frequency (``PeriodGrid``) and the statutory figures are shared between plans.
 2. ``price`` — at given hourly rates: rota pay, holiday pay and leave, sickness (SSP or full pay), cover (agency,
    another PA, or unpaid family), employer NI per pay period with the Employment Allowance per tax year, pension per
    pay period, fixed costs. Every period's pay is rounded to the penny as a payslip is, so the lines of the
    breakdown add up exactly to the total.
 3. ``cost_plan`` — the verdict against the budget, the highest affordable hourly rate (``max_affordable_rate``,
-   found by re-pricing), and the checks (minimum wage, 48-hour weeks, holiday, defaults, carried-forward rates).
+   found by re-pricing along the cost's own slope), and the checks (minimum wage, 48-hour weeks, holiday, defaults, carried-forward rates).
 
 Expected values are spread evenly: a PA's holiday and sickness are a share of every pay period. Nothing here
 imports typer or rich, or prints; the result is a plain typed object that the renderers turn into text.

@@ -223,8 +223,8 @@ def summary_patterns(
 # period. Only the few occurrences that touch a bank holiday or a clock change are worked out one by one.
 
 SIXTY = Decimal(60)
-# Minutes with at most this many significant digits, times a count of days (at most 3,653, five digits) and summed,
-# stay well inside Decimal's 28 digits, so adding counts first gives exactly the same sum.
+# Minutes with at most this many significant digits (and under 10,000, so no digit is finer than 1e-16), times a
+# count of days (under 10,000) and summed, stay inside Decimal's 28 digits: adding counts first gives the same sum.
 EXACT_DIGITS = 20
 
 
@@ -488,8 +488,8 @@ class PaRota:
         order = sorted(range(len(special)), key=lambda i: special[i][0])
         self.counted = counted
         self.special = [special[i] for i in order]
-        # Each special occurrence's kind (its minutes, whether a sleep-in, its flat sum) as a small number, so that
-        # periods are told apart by cheap keys (a Decimal is slow to hash).
+        # Each special occurrence's kind as a small number (its shift, and its weekday and bank holidays, or its day
+        # when a clock change is near), so that periods are told apart by cheap keys.
         self.special_kinds = [special_kinds[i] for i in order]
         self.scheduled_mask = union
 
