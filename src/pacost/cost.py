@@ -11,7 +11,8 @@ Steps, each a function below:
    pay period, fixed costs. Every period's pay is rounded to the penny as a payslip is, so the lines of the
    breakdown add up exactly to the total.
 3. ``cost_plan`` — the verdict against the budget, the highest affordable hourly rate (``max_affordable_rate``,
-   found by re-pricing along the cost's own slope), and the checks (minimum wage, 48-hour weeks, holiday, defaults, carried-forward rates).
+   found by re-pricing along the cost's own slope), and the checks (minimum wage, 48-hour weeks, holiday,
+   defaults, carried-forward rates).
 
 Expected values are spread evenly: a PA's holiday and sickness are a share of every pay period. Nothing here
 imports typer or rich, or prints; the result is a plain typed object that the renderers turn into text.
