@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from pacost.cost import LINE_IDS, cost_plan
 from pacost.errors import PacostError
@@ -40,8 +40,7 @@ from pacost.render.json_out import to_dict
 PLAN_SUFFIXES = (".toml", ".json")
 
 
-@dataclass(frozen=True)
-class Record:
+class Record(NamedTuple):
     """One plan as read from an input, not yet parsed: ``kind`` says how to read ``payload``."""
 
     plan_id: str
@@ -322,8 +321,7 @@ def _csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None =
 # Costing one record
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):
     """One output row: a result (``result`` holds ``pacost cost --format json``'s data) or an error."""
 
     plan_id: str
@@ -495,8 +493,7 @@ def jsonl_line(number: int, row: Row) -> str:
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
-@dataclass(frozen=True)
-class Outcome:
+class Outcome(NamedTuple):
     """What a worker sends back for one plan: its output line, ready to write, and what the summary needs."""
 
     line: str
