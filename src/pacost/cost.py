@@ -551,20 +551,18 @@ def _period_rules(pa: PA, grid: PeriodGrid, cache: _RulesCache) -> tuple[list[in
     rule_keys, bases = grid.rule_keys, grid.rule_bases
     for first, stop, age, over in _age_runs(born, pension_date, grid):
         category = fixed_category or category_for_age(age, over_state_pension_age=over)
+        run = rule_keys[first:stop]
         seen: dict[int, int] = {}
-        for k in range(first, stop):
-            base = rule_keys[k]
-            index = seen.get(base)
-            if index is None:
-                pay_date = grid.pay_date(k)
-                tax_year, days = bases[base]
-                threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
-                pension = cache.pension_for(pay_date, frequency, days)
-                if tax_year not in cache.allowance:
-                    cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
-                index = seen[base] = len(distinct)
-                distinct.append(PeriodRules(category, threshold, ni_rate, pension, age, over, year, tax_year))
-            ids.append(index)
+        for base in dict.fromkeys(run):  # each key in the run once, looked up on the first pay date that has it
+            pay_date = grid.pay_date(first + run.index(base))
+            tax_year, days = bases[base]
+            threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
+            pension = cache.pension_for(pay_date, frequency, days)
+            if tax_year not in cache.allowance:
+                cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
+            seen[base] = len(distinct)
+            distinct.append(PeriodRules(category, threshold, ni_rate, pension, age, over, year, tax_year))
+        ids.extend(map(seen.__getitem__, run))
     return ids, distinct
 
 
