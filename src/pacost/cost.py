@@ -426,7 +426,7 @@ class PeriodGrid:
 
 
 _GRIDS: dict[tuple[object, ...], PeriodGrid] = {}
-GRID_LIMIT = 4_096  # about 10 KB each: enough for every start day of three years at each frequency
+GRID_LIMIT = 4_096  # about 2 KB each: enough for every start day of two and a half years at four frequencies
 
 
 def _period_grid(
