@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
+from operator import mul
 from typing import Literal
 
 from pacost import __version__
@@ -927,27 +928,30 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                         start = min(start, p.shape_first[shape])
             # Each shape's periods from the start of the pension on (all of them, usually).
             from_start = p.shape_counts if start == 0 else Counter(p.shape_of[start:])
-            for shape, values in enumerate(priced_shapes):
-                count = p.shape_counts[shape]
-                wages_sum += count * values[0]
-                holiday_sum += count * values[1]
-                sick_sum += count * values[2]
-                cover_h_sum += count * values[3]
-                cover_s_sum += count * values[4]
-                ni = values[6]
+            counts = p.shape_counts
+            columns = list(zip(*priced_shapes, strict=True))  # each figure, shape by shape
+            wages_sum += sum(map(mul, counts, columns[0]), ZERO)
+            holiday_sum += sum(map(mul, counts, columns[1]), ZERO)
+            sick_sum += sum(map(mul, counts, columns[2]), ZERO)
+            cover_h_sum += sum(map(mul, counts, columns[3]), ZERO)
+            cover_s_sum += sum(map(mul, counts, columns[4]), ZERO)
+            gross_total = sum(map(mul, counts, columns[5]), ZERO)
+            nis, contributions = columns[6], columns[8]
+            ni_total = sum(map(mul, counts, nis), ZERO)
+            ni_sum += ni_total
+            enrolled_counts = [0] * len(counts)
+            for shape, ni in enumerate(nis):
                 if ni:
-                    ni_sum += count * ni
                     for year, n in p.shape_years[shape].items():
                         ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * ni
-                enrolled_count = 0
-                if values[8] and start < periods_count:
-                    enrolled_count = from_start[shape]
-                    pension_total += enrolled_count * values[8]
-                gross_total += count * values[5]
-                ni_total += count * ni
-                if with_slopes:
-                    d_earnings, d_ni, d_pension = shape_slopes[shape]
-                    pa_slope += count * d_earnings + enrolled_count * d_pension
+            if start < periods_count:
+                for shape, contribution in enumerate(contributions):
+                    if contribution:
+                        enrolled_counts[shape] = from_start[shape]
+                        pension_total += enrolled_counts[shape] * contribution
+            if with_slopes:
+                for shape, (d_earnings, d_ni, d_pension) in enumerate(shape_slopes):
+                    pa_slope += counts[shape] * d_earnings + enrolled_counts[shape] * d_pension
                     if d_ni:
                         for year, n in p.shape_years[shape].items():
                             pa_ni_slopes[year] = pa_ni_slopes.get(year, ZERO) + n * d_ni
