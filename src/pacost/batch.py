@@ -384,12 +384,13 @@ def _csv_location(exc: PacostError, rows: list[tuple[int, dict[str, str]]]) -> P
     return exc
 
 
-def cost_record(record: Record, rates: RateBook) -> Row:
-    """Cost one record; never raises for a problem in the plan (it becomes an error row)."""
+def cost_record(record: Record, rates: RateBook, *, brief: bool = False) -> Row:
+    """Cost one record; never raises for a problem in the plan (it becomes an error row). ``brief``: the result
+    without each PA's figures and the assumptions, all a CSV row needs."""
     try:
         loaded, plan_id = load_record(record, rates)
         result = cost_plan(loaded, rates, with_pay_periods=False)
-        return Row(plan_id, record.source, to_dict(result), None)
+        return Row(plan_id, record.source, to_dict(result, brief=brief), None)
     except PacostError as exc:
         return Row(record.plan_id, record.source, None, str(exc))
     except RecursionError:
@@ -506,7 +507,7 @@ class Outcome(NamedTuple):
 
 def cost_to_line(number: int, record: Record, rates: RateBook, fmt: str) -> Outcome:
     """Cost one record and format its output row (``fmt``: csv or jsonl)."""
-    row = cost_record(record, rates)
+    row = cost_record(record, rates, brief=fmt == "csv")
     line = csv_line(number, row) if fmt == "csv" else jsonl_line(number, row)
     if row.result is None:
         return Outcome(line, row.plan_id, row.source, False, False, ZERO)

@@ -55,7 +55,9 @@ def _pa(pa: PaResult, detail: bool) -> dict[str, Any]:
     return out
 
 
-def to_dict(result: CostResult, *, detail: bool = False) -> dict[str, Any]:
+def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) -> dict[str, Any]:
+    """The result as JSON data. ``brief`` leaves out each PA's figures and the assumptions (a batch CSV row has no
+    column for them); everything else is the same."""
     h = result.hours
     return {
         "schema": result.schema,
@@ -96,9 +98,9 @@ def to_dict(result: CostResult, *, detail: bool = False) -> dict[str, Any]:
         "on_cost_percent": None if result.on_cost_percent is None else str(result.on_cost_percent),
         "funded_hours_per_week": _hours(result.funded_hours_per_week),
         "budget_implied_hourly_rate": _money(result.budget_implied_hourly_rate),
-        "pas": [_pa(pa, detail) for pa in result.pas],
+        "pas": [] if brief else [_pa(pa, detail) for pa in result.pas],
         "warnings": list(result.warnings),
-        "assumptions": list(result.assumptions),
+        "assumptions": [] if brief else list(result.assumptions),
         "rates_used": list(result.rates_used),
         "rates_carried_forward": result.rates_carried_forward,
         "plan_sha256": result.sha256,
