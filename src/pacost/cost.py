@@ -296,13 +296,7 @@ class PreparedPA:
     shape_counts: list[int] = field(default_factory=list)  # for each shape, how many periods have it
     shape_first: list[int] = field(default_factory=list)  # for each shape, its first period
     shape_years: list[dict[int, int]] = field(default_factory=list)  # for each shape, its periods per tax year
-    # for each shape, what pricing reads: weighted hours, flat sums, scheduled days by year, cover, the figures
-    shape_inputs: list[
-        tuple[
-            Decimal, Decimal, tuple[tuple[int, int], ...], tuple[Decimal, Decimal, Decimal, Decimal] | None, PeriodRules
-        ]
-    ] = field(default_factory=list)
-    # the same, laid out flat for the pricing loop: weighted hours, flat sums, expected spells of sickness starting
+    # for each shape, what pricing reads, laid out flat: weighted hours, flat sums, expected spells of sickness starting
     # in the period by tax year, cover, NI threshold and rate, whether the PA may be auto-enrolled, and the pension
     # trigger, lower and upper limits and employer's rate
     shape_terms: list[ShapeTerms] = field(default_factory=list)
@@ -342,10 +336,10 @@ class PreparedPA:
         years_of = map(tax_years.__getitem__, rules_ids)
         for (shape, year), count in Counter(zip(self.shape_of, years_of, strict=True)).items():
             self.shape_years[shape][year] = count
-        self.shape_inputs = []
+        inputs = []  # for each shape: weighted hours, flat sums, scheduled days by year, cover, the figures
         for first in self.shape_first:
             rota = self.rotas[rota_ids[first]]
-            self.shape_inputs.append(
+            inputs.append(
                 (
                     self.rota_weighted[rota_ids[first]],
                     rota.sleep_in_flat,
@@ -359,7 +353,7 @@ class PreparedPA:
         auto = self.pa.pension == "auto"
         s = self.sick_share
         spells: dict[int, Decimal] = {}  # scheduled days -> the sickness spells expected to start on them
-        for _, _, scheduled, _, _ in self.shape_inputs:
+        for _, _, scheduled, _, _ in inputs:
             for _, count in scheduled:
                 if count not in spells:
                     spells[count] = s * count / spell_days
@@ -377,7 +371,7 @@ class PreparedPA:
                 rules.pension.upper,
                 rules.pension.employer_rate,
             )
-            for weighted, flat, scheduled, cover, rules in self.shape_inputs
+            for weighted, flat, scheduled, cover, rules in inputs
         ]
 
 
@@ -473,10 +467,10 @@ class _RulesCache:
         self.pension: dict[tuple[int, PayFrequency, int | None], PensionThresholds] = {}
 
     def ni_for(
-        self, pay_date: date, frequency: PayFrequency, days: int | None, category: NiCategory
+        self, pay_date: date, tax_year: int, frequency: PayFrequency, days: int | None, category: NiCategory
     ) -> tuple[Decimal | None, Decimal, int]:
-        # The figures are a tax year's, so the key is the tax year; but 2022-23 changed its NI rate on 6 November.
-        tax_year = pay_date.year if (pay_date.month, pay_date.day) >= (4, 6) else pay_date.year - 1
+        """Employer NI's threshold and rate for a pay period, and the figures year. ``tax_year`` is the pay date's
+        (the figures are a tax year's, so it is the key; but 2022-23 changed its NI rate on 6 November)."""
         key = (pay_date if tax_year == 2022 else tax_year, frequency, days, category)
         found = self.ni.get(key)
         if found is None:
@@ -492,9 +486,11 @@ class _RulesCache:
             found = self.ni[key] = (threshold, rates.ni_for(pay_date).rate_on(pay_date), year)
         return found
 
-    def pension_for(self, pay_date: date, frequency: PayFrequency, days: int | None) -> PensionThresholds:
-        tax_year = pay_date.year if (pay_date.month, pay_date.day) >= (4, 6) else pay_date.year - 1
-        key = (tax_year, frequency, days)  # the figures are a tax year's
+    def pension_for(
+        self, pay_date: date, tax_year: int, frequency: PayFrequency, days: int | None
+    ) -> PensionThresholds:
+        """The auto-enrolment thresholds for a pay period; ``tax_year`` (the pay date's) is the key."""
+        key = (tax_year, frequency, days)
         found = self.pension.get(key)
         if found is None:
             if len(self.pension) > CACHE_LIMIT:
@@ -557,8 +553,8 @@ def _period_rules(pa: PA, grid: PeriodGrid, cache: _RulesCache) -> tuple[list[in
         for base in dict.fromkeys(run):  # each key in the run once, looked up on the first pay date that has it
             pay_date = grid.pay_date(first + run.index(base))
             tax_year, days = bases[base]
-            threshold, ni_rate, year = cache.ni_for(pay_date, frequency, days, category)
-            pension = cache.pension_for(pay_date, frequency, days)
+            threshold, ni_rate, year = cache.ni_for(pay_date, tax_year, frequency, days, category)
+            pension = cache.pension_for(pay_date, tax_year, frequency, days)
             if tax_year not in cache.allowance:
                 cache.allowance[tax_year] = cache.rates.ni_for(pay_date).employment_allowance.value
             seen[base] = len(distinct)
@@ -764,7 +760,7 @@ def _ssp_per_spell(
     return found
 
 
-def _ssp_slope(first: date, figures: SspRates, spell_days: int, qualifying: int, awe: Decimal) -> Decimal:
+def _ssp_slope(figures: SspRates, spell_days: int, qualifying: int, awe: Decimal) -> Decimal:
     """How fast SSP for one spell rises with average weekly earnings: only from April 2026, while 80% of them is
     below the weekly rate (for the search's slopes, not for pay)."""
     cap = figures.earnings_cap_fraction
@@ -831,7 +827,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                 figures = rates.ssp[year]
                 ssp_per_spell[year] = _ssp_per_spell(first, figures, spell_days, p.qualifying_days, awe, rates)
                 if with_slopes:
-                    ssp_slope[year] = _ssp_slope(first, figures, spell_days, p.qualifying_days, awe) * (
+                    ssp_slope[year] = _ssp_slope(figures, spell_days, p.qualifying_days, awe) * (
                         p.weighted_total * SEVEN / prep.days
                     )
         details: list[PeriodDetail] = []
@@ -1089,7 +1085,7 @@ def _penny_rise_floor(prep: Prepared) -> Decimal:
         rolled_up = p.pa.holiday == "rolled-up"
         share = worked_share + (accrual * worked_share if rolled_up else h) + (s if full_sick_pay else ZERO)
         roundings = 2 + rolled_up + full_sick_pay  # wages, holiday pay (twice if rolled up), full sick pay
-        for shape, (weighted, _, _, cover, _) in enumerate(p.shape_inputs):
+        for shape, (weighted, _, _, cover, *_) in enumerate(p.shape_terms):
             rise = ZERO
             slack = 0
             if weighted:
