@@ -17,9 +17,10 @@ from zoneinfo import ZoneInfo
 
 from dateutil.relativedelta import relativedelta
 
-from pacost.cost import LINE_IDS, CostResult, cost_plan
+from pacost.engine.cost import cost_plan
 from pacost.plan import load_plan, parse_plan
 from pacost.rates import RateBook
+from pacost.result import LINE_IDS, CostResult
 
 D = Decimal
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"

@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 
 import pytest
 
+from pacost.dates import TaxYear
 from pacost.rates import RateBook, data_dir, load_rates
-from pacost.taxyear import TaxYear
 
 DATA = data_dir()
 FILES = sorted(DATA.rglob("*.toml"))

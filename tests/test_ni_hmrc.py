@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pacost.frequency import parse_frequency
+from pacost.dates import parse_frequency
 from pacost.rates import RateBook
 from pacost.statutory.ni import NiCategory, employer_ni
 

@@ -22,13 +22,14 @@ from typer.testing import CliRunner
 
 from pacost import __version__
 from pacost.cli import app
-from pacost.cost import CostResult, cost_plan
+from pacost.engine.cost import cost_plan
 from pacost.money import pounds
 from pacost.plan import load_plan
 from pacost.rates import RateBook
 from pacost.render.report import LEGAL, build_report
 from pacost.render.report_html import render_report_html
 from pacost.render.report_md import render_report_markdown
+from pacost.result import CostResult
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted([*ROOT.glob("examples/*.toml"), *ROOT.glob("examples/*.json")])
@@ -124,7 +125,7 @@ def test_report_never_costs_the_plan_again(
     result shows through unchanged."""
     from datetime import date
 
-    import pacost.cost
+    import pacost.engine.cost
 
     result, plan = costed
 
@@ -132,7 +133,7 @@ def test_report_never_costs_the_plan_again(
         raise AssertionError("the report must not cost the plan again")
 
     for name in ("cost_plan", "price", "prepare", "max_affordable_rate"):
-        monkeypatch.setattr(pacost.cost, name, refuse)
+        monkeypatch.setattr(pacost.engine.cost, name, refuse)
     doctored_lines = [dataclasses.replace(line, amount=Decimal("1234567.89")) for line in result.lines]
     doctored = dataclasses.replace(result, lines=doctored_lines, total=Decimal("7654321.98"))
     content = build_report(doctored, plan, rates, generated_on=date(2026, 11, 23))  # type: ignore[arg-type]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from pacost.cost import cost_plan
+from pacost.engine.cost import cost_plan
 from pacost.plan import load_plan
 from pacost.rates import RateBook
 from pacost.render.report import build_report

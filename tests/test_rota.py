@@ -1,5 +1,5 @@
-"""The rota engine: real hours across clock changes, and the fast per-period sums equal to the date-by-date
-reference (``RotaBuilder.expand``)."""
+"""The rota engine: real hours across clock changes, and the per-period sums (counted with bit masks) equal to the
+plain date-by-date reference in ``tests/rota_reference.py``, in plans within one tax year and across 6 April."""
 
 from __future__ import annotations
 
@@ -8,10 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from pacost.frequency import PayFrequency
-from pacost.periods import pay_periods
-from pacost.rota import COMBOS, PaRota, PlanCalendar, RotaBuilder, ShiftPattern
+from pacost.dates import PayFrequency
+from pacost.engine.periods import pay_periods, year_runs
+from pacost.engine.rota import COMBOS, PaRota, PeriodSpans, PlanCalendar, ShiftPattern
+from pacost.rates import RateBook
 from pacost.statutory.bank_holidays import Nation
+from rota_reference import expand
 
 NIGHT = (22 * 60, 7 * 60)
 
@@ -28,10 +30,9 @@ def _pattern(start: str, hours: str, days: set[int], **kw: object) -> ShiftPatte
 
 def test_waking_night_across_the_clock_changes() -> None:
     """22:00 to 07:00 is 9 hours on the wall clock, but 8 real hours across the spring change and 10 across the
-    autumn one."""
+    autumn one (the reference itself, which the engine is checked against below)."""
     night = _pattern("22:00", "9", {5, 6})  # Saturday and Sunday nights
-    builder = RotaBuilder(date(2026, 3, 1), date(2026, 11, 30), Nation.ENGLAND)
-    days = builder.expand([night], NIGHT)
+    days = expand([night], date(2026, 3, 1), date(2026, 11, 30), Nation.ENGLAND, NIGHT)
     # The night that runs into Sunday 29 March 2026 (clocks forward at 01:00) is 8 real hours; the night that
     # runs into Sunday 25 October 2026 (clocks back at 02:00) is 10. A shift belongs to the date it starts.
     assert days[date(2026, 3, 28)].hours == 8
@@ -47,27 +48,39 @@ PATTERNS = [
     [_pattern("23:30", "1.5", {0, 1, 2, 3, 4, 5, 6})],
     [_pattern("09:00", "2.2857142857142857142857142857", {0, 1, 2, 3, 4, 5, 6})],
     [_pattern("10:00", "4", set(), repeat="RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,MO")],
+    [_pattern("07:00", "5", {0, 2, 4}, every=3), _pattern("12:00", "3", {1, 3})],
 ]
 
 
 @pytest.mark.parametrize("patterns", PATTERNS)
 @pytest.mark.parametrize("nation", [Nation.ENGLAND, Nation.SCOTLAND])
-@pytest.mark.parametrize("start", [date(2026, 4, 6), date(2025, 10, 27), date(2024, 3, 31)])
-@pytest.mark.parametrize("frequency", [PayFrequency.WEEKLY, PayFrequency.MONTHLY])
-def test_fast_period_sums_equal_the_date_by_date_reference(
-    patterns: list[ShiftPattern], nation: Nation, start: date, frequency: PayFrequency
+@pytest.mark.parametrize(
+    "start",
+    # Within one tax year; from 27 October 2025 across 6 April 2026; from 31 March 2024 across 6 April 2024.
+    [date(2026, 4, 6), date(2025, 10, 27), date(2024, 3, 31)],
+)
+@pytest.mark.parametrize("frequency", [PayFrequency.WEEKLY, PayFrequency.FORTNIGHTLY, PayFrequency.MONTHLY])
+def test_period_sums_equal_the_date_by_date_reference(
+    patterns: list[ShiftPattern], nation: Nation, start: date, frequency: PayFrequency, rates: RateBook
 ) -> None:
     end = start + timedelta(days=364)
-    reference = RotaBuilder(start, end, nation).expand(patterns, NIGHT)
+    reference = expand(patterns, start, end, nation, NIGHT)
     periods = pay_periods(start, end, frequency)
-    spans = [((p.start - start).days, (p.end - start).days) for p in periods]
-    fast = PaRota(PlanCalendar(start, end, nation), patterns, NIGHT).in_periods(spans, [(0, 364, 0)])
-    for period, got in zip(periods, fast, strict=True):
-        dated = [hours for day, hours in reference.items() if period.start <= day <= period.end]
+    runs = year_runs(start, end, rates)
+    spans = PeriodSpans.of((((p.start - start).days, (p.end - start).days) for p in periods), runs)
+    ids, sums = PaRota(PlanCalendar(start, end, nation), patterns, NIGHT).period_ids(spans)
+    for period, got in zip(periods, (sums[i] for i in ids), strict=True):
+        dated = {day: hours for day, hours in reference.items() if period.start <= day <= period.end}
         for k in range(COMBOS):
-            assert got.waking[k] == pytest.approx(sum((d.waking[k] for d in dated), Decimal(0)), abs=Decimal("1e-20"))
+            expected = sum((d.waking[k] for d in dated.values()), Decimal(0))
+            assert got.waking[k] == pytest.approx(expected, abs=Decimal("1e-20"))
         assert got.sleep_in_hours == pytest.approx(
-            sum((d.sleep_in_hours for d in dated), Decimal(0)), abs=Decimal("1e-20")
+            sum((d.sleep_in_hours for d in dated.values()), Decimal(0)), abs=Decimal("1e-20")
         )
-        assert got.sleep_in_flat == sum((d.sleep_in_flat for d in dated), Decimal(0))
-        assert got.scheduled_days == len(dated)
+        assert got.sleep_in_flat == sum((d.sleep_in_flat for d in dated.values()), Decimal(0))
+        # The scheduled days, by the tax year whose figures apply to them (a period may run across 6 April).
+        by_year: dict[int, int] = {}
+        for day in dated:
+            year = next(run.figures_year for run in runs if run.first <= (day - start).days <= run.last)
+            by_year[year] = by_year.get(year, 0) + 1
+        assert dict(got.scheduled) == by_year

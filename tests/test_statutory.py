@@ -6,16 +6,23 @@ from datetime import date
 from decimal import Decimal as D
 
 import pytest
-from dateutil.relativedelta import relativedelta
 
-from pacost.frequency import PayFrequency
+from pacost.dates import PayFrequency
 from pacost.money import round_ni, round_penny, round_up_penny, truncate_4dp
 from pacost.rates import RateBook
-from pacost.statutory.allowance import apply_employment_allowance
+from pacost.statutory.allowance import allowance_for, allowance_used
 from pacost.statutory.bank_holidays import Nation, bank_holidays
 from pacost.statutory.minimum_wage import minimum_wage
 from pacost.statutory.ni import NiCategory, category_for_age, employer_ni
-from pacost.statutory.pension import AutoEnrolment, WorkerCategory
+from pacost.statutory.pension import (
+    PensionThresholds,
+    WorkerCategory,
+    assess_worker,
+    employer_contribution,
+    enrolled_from,
+    pension_thresholds,
+    qualifying_earnings,
+)
 from pacost.statutory.ssp import ssp_for_spell
 from pacost.statutory.state_pension import age_on, state_pension_date
 
@@ -95,62 +102,58 @@ def test_dates_past_the_last_year_carry_the_latest_figures_forward(rates: RateBo
 
 
 def test_employment_allowance_is_used_up_across_two_pas_within_a_year(rates: RateBook) -> None:
-    # 2026-27 allowance £10,500, per employer. PA 1 owes £600 a month, PA 2 £400 a month: £12,000 in the year.
-    pay_dates = [date(2026, 5, 5) + relativedelta(months=m) for m in range(12)]
-    liabilities = [(d, D("600")) for d in pay_dates] + [(d, D("400")) for d in pay_dates]
-    result = apply_employment_allowance(liabilities, rates)
-    assert result.total == D("10500")
-    assert sum((ni for _, ni in liabilities), D(0)) - result.total == D("12000") - D("10500")
-    # Used in date order: the first ten months (10 x £1,000 = £10,000) are covered in full, the eleventh in part.
-    by_month = [result.offsets[m] + result.offsets[12 + m] for m in range(12)]
-    assert by_month[:10] == [D("1000")] * 10
-    assert by_month[10] == D("500")
-    assert by_month[11] == D("0")
+    # 2026-27 allowance £10,500, per employer (NIM06520). PA 1 owes £600 a month, PA 2 £400 a month: £12,000.
+    assert allowance_for(2026, rates) == D("10500")
+    assert allowance_used({2026: 12 * D("600") + 12 * D("400")}, rates) == D("10500")
 
 
 def test_employment_allowance_starts_again_each_tax_year(rates: RateBook) -> None:
-    liabilities = [(date(2025, 4, 30), D("9000")), (date(2025, 5, 31), D("9000")), (date(2026, 4, 30), D("9000"))]
-    result = apply_employment_allowance(liabilities, rates)
-    assert result.offsets == [D("9000"), D("10500") - D("9000"), D("9000")]
+    # 2025-26 and 2026-27 have £10,500 each; a year past the last known (2027-28) carries the latest forward.
+    assert allowance_used({2025: D("18000"), 2026: D("9000")}, rates) == D("10500") + D("9000")
+    assert allowance_used({2027: D("11000")}, rates) == D("10500")
+    assert allowance_used({2026: D("0")}, rates) == 0
 
 
 # ---- pension -------------------------------------------------------------------------------------------------
 
 
+def _monthly(rates: RateBook) -> PensionThresholds:
+    return pension_thresholds(rates, pay_date=date(2026, 5, 5), frequency=MONTHLY)
+
+
 def test_pension_period_straddling_the_trigger(rates: RateBook) -> None:
     # 2026-27 monthly: lower limit £520, trigger £833, employer minimum 3% of qualifying earnings.
-    scheme = AutoEnrolment("auto", rates)
-    kwargs = {"frequency": MONTHLY, "age": 30, "over_state_pension_age": False}
-    first = scheme.period(pay_date=date(2026, 5, 5), earnings=D("800.00"), **kwargs)
-    assert first.category is WorkerCategory.NON_ELIGIBLE_JOBHOLDER
-    assert (first.enrolled, first.employer_contribution) == (False, D("0"))
-    second = scheme.period(pay_date=date(2026, 6, 5), earnings=D("900.00"), **kwargs)
-    assert second.category is WorkerCategory.ELIGIBLE_JOBHOLDER
-    assert second.employer_contribution == round_penny((D("900.00") - 520) * D("0.03"))  # 11.40
-    third = scheme.period(pay_date=date(2026, 7, 5), earnings=D("600.00"), **kwargs)
-    assert third.enrolled  # stays enrolled once enrolled
-    assert third.employer_contribution == round_penny((D("600.00") - 520) * D("0.03"))  # 2.40
+    figures = _monthly(rates)
+    assert (figures.lower, figures.trigger, figures.upper, figures.employer_rate) == (520, 833, 4189, D("0.03"))
+    months = [D("800.00"), D("900.00"), D("600.00")]
+    assessed = [assess_worker(30, pay, figures, over_state_pension_age=False) for pay in months]
+    assert assessed == [
+        WorkerCategory.NON_ELIGIBLE_JOBHOLDER,
+        WorkerCategory.ELIGIBLE_JOBHOLDER,
+        WorkerCategory.NON_ELIGIBLE_JOBHOLDER,
+    ]
+    # Enrolled from the second month, and stays enrolled in the third though it earns below the trigger.
+    assert enrolled_from("auto", assessed) == 1
+    assert employer_contribution(D("900.00"), figures) == round_penny((D("900.00") - 520) * D("0.03"))  # 11.40
+    assert employer_contribution(D("600.00"), figures) == round_penny((D("600.00") - 520) * D("0.03"))  # 2.40
 
 
 def test_pension_not_for_under_22_unless_opted_in(rates: RateBook) -> None:
-    kwargs = {
-        "pay_date": date(2026, 5, 5),
-        "earnings": D("2000"),
-        "frequency": MONTHLY,
-        "over_state_pension_age": False,
-    }
-    assert AutoEnrolment("auto", rates).period(age=21, **kwargs).employer_contribution == 0
-    assert AutoEnrolment("opt-in", rates).period(age=21, **kwargs).employer_contribution == round_penny(
-        (D("2000") - 520) * D("0.03")
-    )
-    assert AutoEnrolment("opt-out", rates).period(age=40, **kwargs).employer_contribution == 0
+    figures = _monthly(rates)
+    aged_21 = assess_worker(21, D("2000"), figures, over_state_pension_age=False)
+    assert aged_21 is WorkerCategory.NON_ELIGIBLE_JOBHOLDER
+    assert enrolled_from("auto", [aged_21] * 12) is None
+    assert enrolled_from("opt-in", [aged_21] * 12) == 0
+    assert enrolled_from("opt-out", [WorkerCategory.ELIGIBLE_JOBHOLDER] * 12) is None
+    over = assess_worker(67, D("2000"), figures, over_state_pension_age=True)
+    assert over is WorkerCategory.NON_ELIGIBLE_JOBHOLDER
 
 
 def test_pension_qualifying_earnings_stop_at_the_upper_limit(rates: RateBook) -> None:
-    got = AutoEnrolment("auto", rates).period(
-        pay_date=date(2026, 5, 5), earnings=D("5000"), frequency=MONTHLY, age=40, over_state_pension_age=False
-    )
-    assert got.qualifying_earnings == D(4189) - D(520)
+    figures = _monthly(rates)
+    assert qualifying_earnings(D("5000"), figures) == D(4189) - D(520)
+    assert qualifying_earnings(D("500"), figures) == 0
+    assert employer_contribution(D("5000"), figures) == round_penny((D(4189) - D(520)) * D("0.03"))
 
 
 # ---- SSP -----------------------------------------------------------------------------------------------------

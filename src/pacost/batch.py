@@ -29,13 +29,14 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
-from pacost.cost import LINE_IDS, cost_plan
+from pacost.engine.cost import cost_plan
 from pacost.errors import PacostError
 from pacost.money import ZERO, money_str
 from pacost.plan import LoadedPlan, decode_plan, parse_plan, parse_text, plan_from_dict
 from pacost.rates import RateBook
 from pacost.render.csv_out import safe_cell
 from pacost.render.json_out import to_dict
+from pacost.result import LINE_IDS
 
 PLAN_SUFFIXES = (".toml", ".json")
 

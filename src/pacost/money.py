@@ -94,3 +94,11 @@ def pounds(amount: Decimal) -> str:
     value = round_penny(amount)
     sign = "-" if value < 0 else ""
     return f"{sign}£{abs(value):,.2f}"
+
+
+def percent(share: Decimal) -> str:
+    """A share written as a percentage the way people write it: 0.1207 is "12.07%", 0.03 is "3%"."""
+    text = f"{share * 100:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text + "%"

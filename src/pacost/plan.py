@@ -11,7 +11,7 @@ A plan is read in four steps, each a function below:
    national figure), then validated with pydantic into a ``Plan``.
 
 Errors name the file, the field path (``pa[1].shift[0].end``) and, for TOML, the line, and say what is expected.
-Nothing here prices anything: that is ``pacost.cost``.
+Nothing here prices anything: that is ``pacost.engine``.
 """
 
 from __future__ import annotations
@@ -33,13 +33,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
+from pacost.dates import TaxYear, add_months
+from pacost.engine.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
 from pacost.errors import PacostError
 from pacost.money import MAX_AMOUNT, AmountError, to_decimal
-from pacost.periods import add_months
-from pacost.rates import RateBook, bundled_rates
-from pacost.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
+from pacost.rates.book import RateBook, bundled_rates
 from pacost.statutory.bank_holidays import Nation
-from pacost.taxyear import TaxYear
 
 DAY_NAMES = {name: name[:3] for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
 DAY_NAMES.update({"tues": "tue", "wednes": "wed", "thur": "thu", "thurs": "thu"})
@@ -258,7 +257,7 @@ def _rrule(value: Any) -> str:
     if re.search(r"UNTIL=[0-9T]+Z", upper):
         raise ValueError("write UNTIL as a local date without Z, e.g. UNTIL=20270405")
     try:
-        # A naive start, as the rota expands it (pacost.rota): a rule that reads here expands there.
+        # A naive start, as the rota expands it (pacost.engine.rota): a rule that reads here expands there.
         rrulestr(text, dtstart=datetime(2026, 4, 6, 9, 0))
     except (ValueError, TypeError) as exc:
         raise ValueError(

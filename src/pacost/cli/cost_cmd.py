@@ -11,9 +11,9 @@ import typer
 from pacost.cli.output import FORMAT_OPTION, Format, stdout_console
 
 if TYPE_CHECKING:
-    from pacost.cost import CostResult
     from pacost.plan import LoadedPlan
     from pacost.rates import RateBook
+    from pacost.result import CostResult
 
 EXIT_SHORTFALL = 3
 
@@ -32,7 +32,7 @@ def cost_plan_file(
 ) -> tuple[RateBook, LoadedPlan, CostResult]:
     """What ``cost`` and ``report`` share: the rates (bundled, or with ``--rates`` files), the plan read with its
     ``--set`` overrides, and its costed result. The engine is imported here, when a plan is costed."""
-    from pacost.cost import cost_plan
+    from pacost.engine.cost import cost_plan
     from pacost.plan import load_plan
     from pacost.rates import bundled_rates, load_rates
 

@@ -11,9 +11,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from pacost.cost import CostResult
 from pacost.money import pounds
 from pacost.render.words import key_figures, verdict
+from pacost.result import CostResult
 
 BAR_WIDTH = 40
 

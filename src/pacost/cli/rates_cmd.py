@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 
 from pacost.cli.output import FORMAT_OPTION, Format, stdout_console, write_json
+from pacost.dates import TaxYear
 from pacost.errors import PacostError
-from pacost.taxyear import TaxYear
 
 _HEAD = {"weekly": "Week", "fortnightly": "Fortnight", "four_weekly": "4 weeks", "monthly": "Month", "annual": "Year"}
 
@@ -29,7 +29,7 @@ def rates(
     from rich.table import Table
 
     from pacost.rates import bundled_rates, load_rates
-    from pacost.rates_table import FREQUENCY_FIELDS, year_rows, year_summaries
+    from pacost.rates.table import FREQUENCY_FIELDS, year_rows, year_summaries
 
     book = load_rates(rates_file) if rates_file else bundled_rates()
     if tax_year is None:

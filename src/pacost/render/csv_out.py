@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from pacost.cost import CostResult
 from pacost.money import money_str
+from pacost.result import CostResult
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

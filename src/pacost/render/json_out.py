@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 from typing import Any
 
-from pacost.cost import CostResult, PaResult
 from pacost.money import money_str
+from pacost.result import CostResult, PaResult
 
 
 def _money(value: Decimal | None) -> str | None:

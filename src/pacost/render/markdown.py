@@ -3,9 +3,9 @@ ready to paste into an email or a letter."""
 
 from __future__ import annotations
 
-from pacost.cost import CostResult
 from pacost.money import pounds
 from pacost.render.words import key_figures, verdict
+from pacost.result import CostResult
 
 
 def _cell(text: str) -> str:

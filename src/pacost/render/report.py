@@ -23,14 +23,14 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pacost.cost import CostLine, CostResult
+from pacost.dates import TaxYear
 from pacost.money import ZERO, pounds, round_penny
 from pacost.plan import PA, Plan, Shift
-from pacost.rates import RateBook
-from pacost.rates_table import FREQUENCY_FIELDS, FigureRow, year_rows
+from pacost.rates.book import RateBook
+from pacost.rates.table import FREQUENCY_FIELDS, FigureRow, year_rows
 from pacost.render.words import KeyFigure, key_figures, verdict
+from pacost.result import CostLine, CostResult
 from pacost.statutory.state_pension import age_on
-from pacost.taxyear import TaxYear
 
 HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pacost.cost import CostResult
 from pacost.money import pounds
+from pacost.result import CostResult
 
 
 def period_phrase(result: CostResult) -> str:

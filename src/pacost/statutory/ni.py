@@ -1,9 +1,10 @@
 """Employer (Class 1 secondary) National Insurance for one pay period, by HMRC's exact percentage method.
 
-Each pay period stands alone (not cumulative: PAs are not directors). The thresholds are those of the tax year of
-the pay date, for the period's frequency, or pro-rated by days for a period that is not whole weeks or months
-(NIM01206); the rate is the one in force on the pay date (2022-23 changed on 6 November 2022). The result is
-rounded to the penny, a halfpenny or less disregarded (SS(C)R 2001 reg 12(1)).
+Each pay period stands alone (not cumulative: PAs are not directors). ``employer_ni_figures`` looks up what the
+charge depends on — the threshold for the period's frequency in the tax year of the pay date, and the employer rate
+in force on the pay date (2022-23 changed on 6 November 2022; a ``--rates`` file may add any other change), both from
+the data — and ``employer_ni_on`` applies the rate to the earnings above the threshold, rounded to the penny with a
+halfpenny or less disregarded (SS(C)R 2001 reg 12(1)). ``employer_ni`` does both, for one period.
 
 Letters: A, B, C, J pay the rate above the Secondary Threshold; H, M, V, Z pay nothing up to their Upper
 Secondary Threshold and the rate above it; X pays nothing. Freeport and Investment Zone letters (D, E, F, I, K, L,
@@ -15,10 +16,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
-from pacost.frequency import PayFrequency
+from pacost.dates import PayFrequency
 from pacost.money import ZERO, round_ni
-from pacost.rates import NiRates, PeriodFigure, RateBook
+from pacost.rates.book import RateBook
+from pacost.rates.models import NiRates, PeriodFigure
 
 
 class NiCategory(StrEnum):
@@ -63,6 +66,14 @@ def category_for_age(age: int, *, over_state_pension_age: bool, apprentice: bool
     return NiCategory.A
 
 
+class EmployerNiFigures(NamedTuple):
+    """What employer NI on one pay period's earnings depends on: the earnings above which the employer pays
+    (None: no employer NI at all, letter X) and the rate, both as in force on the pay date."""
+
+    threshold: Decimal | None
+    rate: Decimal
+
+
 def _zero_rate_threshold(ni: NiRates, category: NiCategory) -> PeriodFigure:
     """The threshold up to which the employer pays nothing, for this letter."""
     if category in (NiCategory.M, NiCategory.Z):
@@ -74,17 +85,25 @@ def _zero_rate_threshold(ni: NiRates, category: NiCategory) -> PeriodFigure:
     return ni.secondary_threshold
 
 
-def employer_ni_threshold(
-    *,
-    frequency: PayFrequency,
-    pay_date: date,
-    category: NiCategory,
-    rates: RateBook,
-    days: int | None = None,
-) -> Decimal:
-    """The earnings above which the employer pays NI in this pay period."""
+def employer_ni_figures(
+    rates: RateBook, *, pay_date: date, frequency: PayFrequency, category: NiCategory, days: int | None = None
+) -> EmployerNiFigures:
+    """The threshold and rate for one pay period. ``days`` is given only for a period that is not whole weeks or
+    months; the threshold is then the annual figure ÷ 365 × days (NIM01206)."""
     ni = rates.ni_for(pay_date)
-    return _zero_rate_threshold(ni, category).for_period(frequency, days)
+    rate = ni.rate_on(pay_date)
+    if category is NiCategory.X:
+        return EmployerNiFigures(None, rate)
+    return EmployerNiFigures(_zero_rate_threshold(ni, category).for_period(frequency, days), rate)
+
+
+def employer_ni_on(earnings: Decimal, figures: EmployerNiFigures) -> Decimal:
+    """The exact percentage method: the rate on the earnings above the threshold, rounded to the penny with a
+    halfpenny or less disregarded (SS(C)R 2001 reg 12(1)); nothing at or below the threshold."""
+    threshold = figures.threshold
+    if threshold is None or earnings <= threshold:
+        return ZERO
+    return round_ni((earnings - threshold) * figures.rate)
 
 
 def employer_ni(
@@ -98,24 +117,10 @@ def employer_ni(
 ) -> Decimal:
     """Employer NI on one period's NI-able earnings.
 
-    ``days`` is given only for a period that is not whole weeks or months (a first or last period cut short); the
-    thresholds are then the annual figure ÷ 365 × days.
-
     >>> from pacost.rates import bundled_rates
     >>> employer_ni(Decimal("1131.00"), frequency=PayFrequency.MONTHLY, pay_date=date(2026, 5, 5),
     ...             category=NiCategory.A, rates=bundled_rates())
     Decimal('107.10')
     """
-    if category is NiCategory.X or pay <= ZERO:
-        return ZERO
-    ni = rates.ni_for(pay_date)
-    threshold = _zero_rate_threshold(ni, category).for_period(frequency, days)
-    return ni_on_earnings_above(pay, threshold, ni.rate_on(pay_date))
-
-
-def ni_on_earnings_above(pay: Decimal, threshold: Decimal, rate: Decimal) -> Decimal:
-    """The exact percentage method itself: the rate on the pay above the threshold, rounded as SS(C)R 2001
-    reg 12(1) says. The cost model calls this directly with thresholds it has looked up once per pay period."""
-    if pay <= threshold:
-        return ZERO
-    return round_ni((pay - threshold) * rate)
+    figures = employer_ni_figures(rates, pay_date=pay_date, frequency=frequency, category=category, days=days)
+    return employer_ni_on(pay, figures)

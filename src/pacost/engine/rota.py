@@ -3,8 +3,8 @@
 Each shift belongs to the date it starts. Its hours are counted in real time in Europe/London, so a 22:00–07:00
 night is 8 hours across the spring clock change and 10 across the autumn one. Each piece of a shift is tagged with
 what it falls on — a weekend, a bank holiday of the plan's nation, the PA's night window — as one of eight flag
-combinations; pricing (which multiplier wins) happens later, in ``pacost.cost``, so the same expanded rota can be
-re-priced at any hourly rate without being expanded again.
+combinations; pricing (which multiplier wins) happens later, in ``pacost.engine.price``, so the same expanded rota
+can be re-priced at any hourly rate without being expanded again.
 
 Sleep-ins are kept apart: they are paid a flat sum, not by the hour. A summary rota (``hours_per_week`` over
 ``days``) becomes one daytime shift a day from 09:00.
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
@@ -24,7 +24,7 @@ from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
 
-from pacost.statutory.bank_holidays import Nation, bank_holidays, is_bank_holiday
+from pacost.statutory.bank_holidays import Nation, bank_holidays
 
 LONDON = ZoneInfo("Europe/London")
 ZERO = Decimal(0)
@@ -67,19 +67,6 @@ class ShiftPattern:
             while day <= end:
                 yield day
                 day += step
-
-
-@dataclass
-class DayHours:
-    """One PA's rota on one date: waking hours by flag combination, sleep-in hours and flat sums."""
-
-    waking: list[Decimal] = field(default_factory=lambda: [ZERO] * COMBOS)
-    sleep_in_hours: Decimal = ZERO
-    sleep_in_flat: Decimal = ZERO
-
-    @property
-    def hours(self) -> Decimal:
-        return sum(self.waking, ZERO) + self.sleep_in_hours
 
 
 @cache
@@ -151,50 +138,6 @@ def _segments(
     return minutes
 
 
-class RotaBuilder:
-    """Expands shift patterns over a plan period for one nation, caching each kind of day."""
-
-    def __init__(self, start: date, end: date, nation: Nation) -> None:
-        self.start = start
-        self.end = end
-        self.nation = nation
-        self._cache: dict[tuple[object, ...], list[Decimal]] = {}
-
-    def occurrence(self, day: date, pattern: ShiftPattern, night: tuple[int, int]) -> list[Decimal]:
-        """Real minutes by flag combination for the occurrence of ``pattern`` that starts on ``day``."""
-        span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1
-        days = [day + timedelta(days=i) for i in range(span)]
-        bank = tuple(is_bank_holiday(d, self.nation) for d in days)
-        exact = any(d in clock_changes(d.year) for d in days)
-        if exact:
-            return _segments(day, pattern, night, bank, True)
-        key = (pattern, night, day.weekday(), bank)
-        cached = self._cache.get(key)
-        if cached is None:
-            cached = self._cache[key] = _segments(day, pattern, night, bank, False)
-        return cached
-
-    def expand(self, patterns: Iterable[ShiftPattern], night: tuple[int, int]) -> dict[date, DayHours]:
-        """A PA's rota: for each date with a shift, its hours."""
-        days: dict[date, DayHours] = {}
-        sixty = Decimal(60)
-        for pattern in patterns:
-            for day in pattern.dates(self.start, self.end):
-                hours = days.get(day)
-                if hours is None:
-                    hours = days[day] = DayHours()
-                minutes = self.occurrence(day, pattern, night)
-                if pattern.sleep_in:
-                    hours.sleep_in_hours += sum(minutes, ZERO) / sixty
-                    hours.sleep_in_flat += pattern.flat
-                else:
-                    waking = hours.waking
-                    for i, m in enumerate(minutes):
-                        if m:
-                            waking[i] += m / sixty
-        return dict(sorted(days.items()))
-
-
 def minute_of(moment: time) -> Decimal:
     return Decimal(moment.hour * 60 + moment.minute)
 
@@ -216,11 +159,11 @@ def summary_patterns(
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# The fast path: a rota summed straight into pay periods, without visiting every date.
+# A rota summed straight into pay periods, without visiting every date.
 #
-# ``RotaBuilder.expand`` above visits each date and is the plain reference; ``PaRota`` gives the same sums (a test
-# checks it) by counting, with a bit per day of the plan, how many times each shift falls on each weekday in a
-# period. Only the few occurrences that touch a bank holiday or a clock change are worked out one by one.
+# ``PaRota`` counts, with a bit per day of the plan, how many times each shift falls on each weekday in a period;
+# only the few occurrences that touch a bank holiday or a clock change are worked out one by one. The tests hold a
+# plain date-by-date reference (``tests/rota_reference.py``) and check that the sums are the same.
 
 SIXTY = Decimal(60)
 # Minutes with at most this many significant digits (and under 10,000, so no digit is finer than 1e-16), times a
@@ -316,17 +259,17 @@ def _special_window(bank: int, clock: int, span: int) -> tuple[tuple[bool, ...],
     return tuple(bool(bank >> i & 1) for i in range(span)), clock != 0
 
 
-_CALENDARS: dict[tuple[date, date, Nation], PlanCalendar] = {}
-
-
-def plan_calendar(start: date, end: date, nation: Nation) -> PlanCalendar:
-    """The calendar of a plan's days, shared by plans with the same dates and nation (a few KB each)."""
+def plan_calendar(
+    start: date, end: date, nation: Nation, memo: dict[tuple[date, date, Nation], PlanCalendar]
+) -> PlanCalendar:
+    """The calendar of a plan's days, shared through ``memo`` by plans with the same dates and nation (a few KB
+    each)."""
     key = (start, end, nation)
-    found = _CALENDARS.get(key)
+    found = memo.get(key)
     if found is None:
-        if len(_CALENDARS) >= 4_096:
-            _CALENDARS.clear()
-        found = _CALENDARS[key] = PlanCalendar(start, end, nation)
+        if len(memo) >= 4_096:
+            memo.clear()
+        found = memo[key] = PlanCalendar(start, end, nation)
     return found
 
 
@@ -502,15 +445,10 @@ class PaRota:
                 out[year] = self.calendar.day((days & -days).bit_length() - 1)
         return out
 
-    def in_periods(self, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]) -> list[PeriodRota]:
-        """Sum the rota into periods given as (first, last) day indices, inclusive. ``years`` gives the figures
-        year of each run of days, as (first index, last index, year)."""
-        ids, rotas = self.period_ids(PeriodSpans.of(periods, years))
-        return [rotas[i] for i in ids]
-
     def period_ids(self, spans: PeriodSpans) -> tuple[list[int], list[PeriodRota]]:
-        """As ``in_periods``, but each period as an index into a list of the distinct sums: periods with the same
-        counts share one (a weekly rota gives the same sums most weeks), and are priced once."""
+        """Sum the rota into the periods of ``spans``: each period as an index into a list of the distinct sums.
+        Periods with the same counts share one (a weekly rota gives the same sums most weeks), and are priced
+        once."""
         ids: list[int] = []
         rotas: list[PeriodRota] = []
         special = self.special

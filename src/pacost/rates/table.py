@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from pacost.rates import DatedFigure, Figure, PeriodFigure, RateBook
-from pacost.taxyear import TaxYear
+from pacost.dates import TaxYear
+from pacost.rates.book import RateBook
+from pacost.rates.models import DatedFigure, Figure, PeriodFigure
 
 FREQUENCY_FIELDS = ("weekly", "fortnightly", "four_weekly", "monthly", "annual")
 

@@ -1,21 +1,11 @@
-"""The statutory figures: their file format, validation, and lookup by date.
+"""The rate book: every statutory figure pacost knows, read from the data files and looked up by date.
 
-Figures live in TOML files under ``data/`` (shipped inside the package as ``pacost/data``):
-
-- ``ni_rates/YYYY-YY.toml`` — employer (Class 1 secondary) NI and the Employment Allowance, one file per tax year;
-- ``ssp/YYYY-YY.toml`` — Statutory Sick Pay; ``pension/YYYY-YY.toml`` — auto-enrolment;
-- ``minimum_wage/YYYY-MM-DD.toml`` — minimum wage bands, one file per effective date (1 April);
-- ``holiday.toml`` and ``state_pension_age.toml`` — rules that do not change each year;
-- ``defaults.toml`` — national (not statutory) figures used when a plan leaves something out.
-
-Every figure names a ``source`` from its file's ``[sources]`` table (title and URL of the official page; a figure
-worked out by a stated rule also names that ``rule``), and a
-``status``: ``confirmed`` (seen in the source), ``computed`` (worked out from a rule the source states) or
-``unconfirmed`` (the best figure known, not yet seen in an official source; the tool says so in its output).
-Files are loaded once, validated with pydantic (unknown keys are errors, decimals come from strings, never floats).
-
-Dates past the last tax year known carry the latest figures forward; ``RateBook.carried_forward`` tells a caller
-when that happened so it can say so (SPEC §2.10). The per-period rules themselves live in ``pacost.statutory``.
+``load_rates`` reads the bundled files under ``data/`` (shipped inside the package as ``pacost/data``) and any
+``--rates FILE`` a user adds, validating each with the models in ``pacost.rates.models``; ``bundled_rates`` does
+so once per process. A ``RateBook`` answers "which figures are in force on this date": the tax year's, or, for a
+date past the last tax year known, the latest figures carried forward (``RateBook.carried_forward`` tells a caller
+when that happened so it can say so, SPEC §2.10). It also owns the caches that the engine keeps of what it works
+out from the figures, so that they live exactly as long as the figures they come from.
 """
 
 from __future__ import annotations
@@ -24,224 +14,33 @@ import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ValidationError
 
+from pacost.dates import TaxYear
 from pacost.errors import PacostError
-from pacost.frequency import PayFrequency
-from pacost.money import round_threshold_odd_period
-from pacost.taxyear import TaxYear
-
-
-def _exact(value: object) -> object:
-    if isinstance(value, float):
-        raise ValueError('write figures as strings ("0.15"), not floating-point numbers')
-    return value
-
-
-Exact = Annotated[Decimal, BeforeValidator(_exact)]
-Status = Literal["confirmed", "computed", "unconfirmed"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Source(_Strict):
-    """Where a figure comes from: an official page or piece of legislation."""
-
-    title: str
-    url: str
-
-    @model_validator(mode="after")
-    def _https(self) -> Source:
-        if not self.url.startswith("https://"):
-            raise ValueError(f"a source URL must start with https://, got {self.url!r}")
-        return self
-
-
-class Figure(_Strict):
-    """One statutory figure (a rate, an amount or a count) and where it comes from."""
-
-    value: Exact
-    source: Source
-    rule: Source | None = None
-    status: Status = "confirmed"
-    note: str | None = None
-
-
-class DatedFigure(Figure):
-    """A figure that applies from a date (e.g. the 2022-23 employer rate, which changed on 6 November 2022)."""
-
-    from_date: date = Field(alias="from")
-
-
-class PeriodFigure(_Strict):
-    """A threshold as HMRC publishes it for each pay frequency.
-
-    The weekly, monthly and annual figures are set in the regulations; the fortnightly and four-weekly ones follow
-    from NIM01206's rule (annual ÷ 52 × weeks, rounded up to the whole pound) and are marked so in ``note``.
-    """
-
-    weekly: Exact
-    fortnightly: Exact
-    four_weekly: Exact
-    monthly: Exact
-    annual: Exact
-    source: Source
-    rule: Source | None = None
-    status: Status = "confirmed"
-    note: str | None = None
-
-    def for_frequency(self, frequency: PayFrequency) -> Decimal:
-        value: Decimal = getattr(self, frequency.field)
-        return value
-
-    def for_days(self, days: int) -> Decimal:
-        """The threshold for a period that is not whole weeks or months: annual ÷ 365 × days, to the penny
-        with a halfpenny or less disregarded (NIM01206)."""
-        return round_threshold_odd_period(self.annual * days / 365)
-
-    def for_period(self, frequency: PayFrequency, days: int | None = None) -> Decimal:
-        """The threshold for one pay period: the published figure, or pro-rated by days when ``days`` is given."""
-        return self.for_frequency(frequency) if days is None else self.for_days(days)
-
-
-class NiRates(_Strict):
-    """Employer (Class 1 secondary) National Insurance for one tax year."""
-
-    employer_rate: list[DatedFigure]
-    secondary_threshold: PeriodFigure
-    upper_secondary_threshold: PeriodFigure
-    apprentice_upper_secondary_threshold: PeriodFigure
-    veterans_upper_secondary_threshold: PeriodFigure
-    upper_earnings_limit: PeriodFigure
-    lower_earnings_limit: PeriodFigure
-    employment_allowance: Figure
-
-    def rate_on(self, pay_date: date) -> Decimal:
-        """The employer rate in force on a pay date (the last entry that starts on or before it)."""
-        current = self.employer_rate[0]
-        for entry in self.employer_rate[1:]:
-            if entry.from_date <= pay_date:
-                current = entry
-        return current.value
-
-
-class SspRates(_Strict):
-    """Statutory Sick Pay for absences that start in one tax year.
-
-    ``regime`` is ``waiting-days`` (to 5 April 2026: a period of incapacity of 4+ days, 3 waiting days, average
-    weekly earnings at least the lower earnings limit) or ``day-one`` (from 6 April 2026: paid from the first day,
-    the lower of the weekly rate and ``earnings_cap_fraction`` of average weekly earnings).
-    """
-
-    regime: Literal["waiting-days", "day-one"]
-    weekly_rate: Figure
-    waiting_days: Figure
-    lower_earnings_limit: Figure | None = None
-    earnings_cap_fraction: Figure | None = None
-    minimum_spell_days: Figure
-    maximum_weeks: Figure
-
-    @model_validator(mode="after")
-    def _regime_fields(self) -> SspRates:
-        if self.regime == "waiting-days" and self.lower_earnings_limit is None:
-            raise ValueError("the waiting-days regime needs lower_earnings_limit")
-        if self.regime == "day-one" and self.earnings_cap_fraction is None:
-            raise ValueError("the day-one regime needs earnings_cap_fraction")
-        return self
-
-
-class PensionRates(_Strict):
-    """Workplace pension automatic enrolment for one tax year."""
-
-    lower_qualifying_earnings: PeriodFigure
-    earnings_trigger: PeriodFigure
-    upper_qualifying_earnings: PeriodFigure
-    employer_minimum: Figure
-    minimum_age: Figure
-
-
-class WageBand(Figure):
-    """One minimum-wage band: the hourly rate for workers aged ``min_age`` or more (up to the next band)."""
-
-    name: str
-    min_age: int
-
-
-class MinimumWage(_Strict):
-    """The minimum wage bands in force from ``effective``."""
-
-    effective: date
-    bands: list[WageBand]
-    apprentice: Figure
-
-    @model_validator(mode="after")
-    def _bands_descend(self) -> MinimumWage:
-        ages = [band.min_age for band in self.bands]
-        if ages != sorted(ages, reverse=True):
-            raise ValueError("minimum wage bands must be listed from the oldest age band down")
-        return self
-
-
-class HolidayRules(_Strict):
-    statutory_weeks: Figure
-    cap_days: Figure
-    irregular_hours_accrual: Figure
-
-
-class PensionAgeCohort(_Strict):
-    """People born from ``born_from`` to ``born_to`` (inclusive) reach State Pension age at years + months."""
-
-    born_from: date
-    born_to: date
-    years: int
-    months: int = 0
-    source: Source
-    status: Status = "confirmed"
-    note: str | None = None
-
-
-class StatePensionAge(_Strict):
-    cohorts: list[PensionAgeCohort]
-
-
-class Defaults(_Strict):
-    """National figures used when a plan leaves something out (not statutory; each is reported as an assumption)."""
-
-    sick_days_per_year: Figure
-    agency_hourly_rate: Figure
-
-
-class TaxYearFile(_Strict):
-    """A file of figures for one tax year; any of the sections may be present."""
-
-    tax_year: str
-    ni: NiRates | None = None
-    ssp: SspRates | None = None
-    pension: PensionRates | None = None
-
-
-class MinimumWageFile(_Strict):
-    minimum_wage: MinimumWage
-
-
-class RulesFile(_Strict):
-    holiday: HolidayRules | None = None
-    state_pension_age: StatePensionAge | None = None
-    defaults: Defaults | None = None
-
+from pacost.rates.models import (
+    Defaults,
+    HolidayRules,
+    MinimumWage,
+    MinimumWageFile,
+    NiRates,
+    PensionRates,
+    RulesFile,
+    SspRates,
+    StatePensionAge,
+    TaxYearFile,
+)
 
 # --------------------------------------------------------------------------------------------------------------
 # Reading files
 
 _M = TypeVar("_M", bound=BaseModel)
+_V = TypeVar("_V")
 
 
 def _resolve_sources(node: Any, sources: Mapping[str, Any], path: str, filename: str) -> Any:
@@ -302,7 +101,35 @@ def _parse(model: type[_M], text: str, filename: str) -> _M:
 # The rate book
 
 
-@dataclass
+class Memo(dict[Any, Any]):
+    """A cache the rate book owns for what is worked out from its figures. It forgets everything when it reaches
+    its limit, so a long batch run's memory stays flat, and whenever a figure is added to the book."""
+
+    __slots__ = ("limit",)
+
+    def __init__(self, limit: int) -> None:
+        super().__init__()
+        self.limit = limit
+
+    def put(self, key: Any, value: _V) -> _V:
+        """Remember ``value`` under ``key`` (after forgetting everything, if the cache is full) and return it."""
+        if len(self) >= self.limit:
+            self.clear()
+        self[key] = value
+        return value
+
+
+class InForce(NamedTuple):
+    """Which figures apply on a day: the tax year it falls in (each has its own Employment Allowance), the tax year
+    whose figures are used (the same one, or the latest known, carried forward), and which of that year's employer
+    NI rates is in force (2022-23 had two). Two days with the same ``InForce`` have the same figures."""
+
+    tax_year: int
+    figures_year: int
+    ni_rate: int
+
+
+@dataclass(eq=False)
 class RateBook:
     """Every statutory figure pacost knows, indexed for lookup by date."""
 
@@ -314,16 +141,29 @@ class RateBook:
     state_pension_age: StatePensionAge | None = None
     defaults: Defaults | None = None
     files: list[str] = field(default_factory=list)
+    _memos: dict[str, Memo] = field(default_factory=dict, repr=False)
+
+    def memo(self, name: str, limit: int = 4_096) -> Memo:
+        """The cache called ``name``, made on first use: each caller names its own (``"pay-period grids"``)."""
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = Memo(limit)
+        return found
+
+    def _changed(self) -> None:
+        for memo in self._memos.values():
+            memo.clear()
 
     # ---- lookups -------------------------------------------------------------------------------------------
 
     @property
     def tax_years(self) -> list[TaxYear]:
         """Tax years with a full set of figures (NI, SSP and pension)."""
-        found: list[TaxYear] | None = self.__dict__.get("_tax_years_memo")
+        memo = self.memo("tax years", 1)
+        found: list[TaxYear] | None = memo.get(None)
         if found is None:
             years = set(self.ni) & set(self.ssp) & set(self.pension)
-            found = self.__dict__["_tax_years_memo"] = [TaxYear(y) for y in sorted(years)]
+            found = memo.put(None, [TaxYear(y) for y in sorted(years)])
         return list(found)
 
     @property
@@ -336,12 +176,10 @@ class RateBook:
 
     def figures_year(self, day: date) -> TaxYear:
         """The tax year whose figures apply to ``day``: its own, or the latest known when it is later."""
-        memo = self.__dict__.setdefault("_figures_year_memo", {})
+        memo = self.memo("figures year by date", 8_192)
         found: TaxYear | None = memo.get(day)
         if found is None:
-            if len(memo) > 8_192:  # keep a long batch run's memory flat
-                memo.clear()
-            found = memo[day] = self._figures_year(day)
+            found = memo.put(day, self._figures_year(day))
         return found
 
     def _figures_year(self, day: date) -> TaxYear:
@@ -352,6 +190,17 @@ class RateBook:
                 f"(it starts {self.first_year.start:%-d %B %Y}); {day:%-d %B %Y} is earlier",
             )
         return min(year, self.last_year)
+
+    def in_force(self, day: date) -> InForce:
+        """Which figures apply on ``day`` (see ``InForce``)."""
+        memo = self.memo("figures in force by date", 8_192)
+        found: InForce | None = memo.get(day)
+        if found is None:
+            figures = self.figures_year(day).start_year
+            found = memo.put(
+                day, InForce(TaxYear.containing(day).start_year, figures, self.ni[figures].rate_index_on(day))
+            )
+        return found
 
     def carried_forward(self, day: date) -> bool:
         """True when ``day`` is past the last tax year known, so the latest figures are carried forward."""
@@ -385,8 +234,7 @@ class RateBook:
     # ---- building ------------------------------------------------------------------------------------------
 
     def add_tax_year_file(self, parsed: TaxYearFile, filename: str) -> None:
-        self.__dict__.pop("_figures_year_memo", None)
-        self.__dict__.pop("_tax_years_memo", None)
+        self._changed()
         try:
             year = TaxYear.parse(parsed.tax_year)
         except ValueError as exc:
@@ -407,12 +255,14 @@ class RateBook:
         self.files.append(filename)
 
     def add_minimum_wage_file(self, parsed: MinimumWageFile, filename: str) -> None:
+        self._changed()
         self.minimum_wage = [m for m in self.minimum_wage if m.effective != parsed.minimum_wage.effective]
         self.minimum_wage.append(parsed.minimum_wage)
         self.minimum_wage.sort(key=lambda m: m.effective)
         self.files.append(filename)
 
     def add_rules_file(self, parsed: RulesFile, filename: str) -> None:
+        self._changed()
         if parsed.holiday is not None:
             self.holiday = parsed.holiday
         if parsed.state_pension_age is not None:
@@ -423,8 +273,7 @@ class RateBook:
 
     def add_file(self, text: str, filename: str) -> None:
         """Add one data file, of whichever kind its top-level keys say it is."""
-        self.__dict__.pop("_figures_year_memo", None)
-        self.__dict__.pop("_tax_years_memo", None)
+        self._changed()
         raw_keys = set(read_toml(text, filename)) - {"sources"}
         if "tax_year" in raw_keys:
             self.add_tax_year_file(_parse(TaxYearFile, text, filename), filename)
@@ -460,7 +309,7 @@ def data_dir() -> Path:
     packaged = Path(str(resources.files("pacost"))) / "data"
     if packaged.is_dir():
         return packaged
-    return Path(__file__).resolve().parents[2] / "data"
+    return Path(__file__).resolve().parents[3] / "data"
 
 
 def _bundled_files() -> list[Path]:

@@ -1,0 +1,88 @@
+"""What a result says it assumed (SPEC §2.10): the defaults the plan reader filled in, and how pacost read the law
+where it leaves a choice, stated for this plan with the figures from the data.
+"""
+
+from __future__ import annotations
+
+from pacost.dates import TaxYear
+from pacost.engine.prepare import Prepared
+from pacost.money import percent
+from pacost.plan import Assumption, Plan
+from pacost.rates.book import RateBook
+
+
+def assumption_text(assumption: Assumption) -> str:
+    """A default the plan reader applied, as a sentence with its source."""
+    if assumption.source_url:
+        return f"{assumption.text.removesuffix('.')} (source: {assumption.source_url})."
+    return assumption.text
+
+
+def _waiting_days_rule(rates: RateBook) -> str:
+    """The SSP waiting-days rule as the data gives it: "before 6 April 2026 a spell must be 4+ days and the first 3
+    are waiting days" (empty when no year in the data has it)."""
+    waiting = [year for year, ssp in sorted(rates.ssp.items()) if ssp.regime == "waiting-days"]
+    if not waiting:
+        return ""
+    ssp = rates.ssp[waiting[-1]]
+    rule = (
+        f"a spell must be {ssp.minimum_spell_days.value}+ days and the first {ssp.waiting_days.value} are waiting days"
+    )
+    later = [year for year in rates.ssp if year > waiting[-1]]
+    if later:
+        return f"; before {TaxYear(min(later)).start:%-d %B %Y} {rule}"
+    return f"; {rule}"
+
+
+def model_assumptions(plan: Plan, prep: Prepared, rates: RateBook) -> list[str]:
+    """How pacost read the law where it leaves a choice, stated for this plan."""
+    out = [
+        "Holiday and sickness are spread evenly: each PA's leave is a share (holiday weeks x 7 / 365) of every "
+        "pay period, and their expected sick days a share of their scheduled days.",
+        "Employer NI is worked out per pay period on that period's pay, by HMRC's exact percentage method, "
+        "rounded to the penny with a halfpenny or less disregarded (SS(C)R 2001 reg 12(1)).",
+    ]
+    if plan.sickness.pay == "statutory":
+        out.append(
+            "Statutory Sick Pay: each spell of sickness is its own period of incapacity (spells not linked); "
+            f"average weekly earnings are the PA's normal weekly pay{_waiting_days_rule(rates)}."
+        )
+    if any(p.pa.pension != "opt-out" for p in prep.pas):
+        minimum = " or ".join(sorted({percent(rates.pension[year].employer_minimum.value) for year in prep.years_used}))
+        out.append(
+            f"Pension: the employer pays the {minimum} minimum on qualifying earnings from the first pay period a "
+            "PA is an eligible jobholder; postponement is not used."
+        )
+    if plan.employer.employment_allowance:
+        out.append(
+            "The whole Employment Allowance is available to this plan: no pay outside it uses any of the allowance "
+            "up (HMRC NIM06520: household employers of care and support workers may claim it)."
+        )
+    if any(p.sleep_in_hours for p in prep.pas):
+        out.append(
+            "Sleep-in hours count as planned hours of care; a sleep-in is paid its flat sum, and cover for it is "
+            "charged by the hour."
+        )
+    unconfirmed = unconfirmed_figures(rates, prep.years_used)
+    if unconfirmed:
+        out.append("Figures not yet seen in an official source (marked unconfirmed in the data): " + unconfirmed)
+    return out
+
+
+def unconfirmed_figures(rates: RateBook, years: set[int]) -> str:
+    """The figures of these years marked unconfirmed in the data, named (worked out once per set of years)."""
+    memo = rates.memo("unconfirmed figures by years", 256)
+    key = frozenset(years)
+    found: str | None = memo.get(key)
+    if found is None:
+        names = []
+        for year in sorted(years):
+            for section, model in (("NI", rates.ni.get(year)), ("SSP", rates.ssp.get(year))):
+                if model is None:
+                    continue
+                for field_name in type(model).model_fields:
+                    value = getattr(model, field_name)
+                    if getattr(value, "status", None) == "unconfirmed":
+                        names.append(f"{TaxYear(year).label} {section} {field_name.replace('_', ' ')}")
+        found = memo.put(key, "; ".join(names))
+    return found

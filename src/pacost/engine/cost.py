@@ -1,0 +1,162 @@
+"""Costing one plan (SPEC §2): the pipeline from a plan to its ``CostResult``.
+
+``prepare`` (the rota in pay periods, the statutory figures, the shapes: nothing that depends on a rate), ``price``
+(at the PAs' own rates), the verdict against the budget, ``highest_affordable_rate`` (re-pricing as a black box),
+the checks and the assumptions. Nothing here imports typer or rich, or prints.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pacost.dates import TaxYear
+from pacost.engine.affordable import Line, highest_affordable_rate
+from pacost.engine.assumptions import assumption_text, model_assumptions
+from pacost.engine.checks import affordable_rate_warning, plan_warnings
+from pacost.engine.periods import days_per, over_plan
+from pacost.engine.prepare import Prepared, prepare
+from pacost.engine.price import Priced, price
+from pacost.errors import PacostError
+from pacost.money import ZERO, percent, round_penny
+from pacost.plan import LoadedPlan, Plan
+from pacost.rates.book import RateBook, bundled_rates
+from pacost.result import LINE_LABELS, CostLine, CostResult
+from pacost.statutory.holiday import accrual_rate
+
+SEVEN = Decimal(7)
+HUNDRED = Decimal(100)
+TWO_PLACES = Decimal("0.01")
+
+
+def _per_week(amount: Decimal, days: int) -> Decimal:
+    return round_penny(amount * SEVEN / days)
+
+
+def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced) -> Decimal | None:
+    """The highest base hourly rate (to the penny) at which every PA's planned hours cost no more than ``budget``;
+    None when even a penny an hour costs more (fixed costs, flat sleep-ins and agency cover alone exceed it), or
+    when the rate makes no difference (no hours are paid by the hour)."""
+    hours = sum((p.rate_hours_total for p in prep.pas), ZERO)
+    if not hours:
+        return None
+    # A rough line through the plan's own pricing, for the first guess only: the costs that do not depend on the
+    # rate, and the rest as if every PA were paid the plan's average rate (weighted by their hours).
+    fixed = sum(prep.fixed.values(), ZERO) + prep.agency_holiday + prep.agency_sick
+    average = sum((p.pa.hourly_rate * p.rate_hours_total for p in prep.pas), ZERO) / hours
+    per_pound = (priced.total - fixed) / average if priced.total > fixed else hours
+
+    def total_at(rate: Decimal) -> Decimal:
+        return price(prep, rate, detail="lines").total
+
+    return highest_affordable_rate(total_at, budget, Line(fixed, per_pound))
+
+
+def cost_plan(
+    loaded: LoadedPlan,
+    rates: RateBook | None = None,
+    *,
+    strict_rates: bool = False,
+    affordable: bool = True,
+    with_pay_periods: bool = True,
+) -> CostResult:
+    """Cost one plan: the breakdown, the verdict and the checks. Without ``with_pay_periods`` each PA's periods are
+    not listed (their totals are; a batch run needs nothing more)."""
+    rates = rates or bundled_rates()
+    plan = loaded.plan
+    if plan.start < rates.first_year.start:
+        raise PacostError(
+            f"the plan starts on {plan.start}, before the first tax year pacost has figures for "
+            f"({rates.first_year}, from {rates.first_year.start})",
+            source=loaded.source,
+            location="start",
+        )
+    if strict_rates and rates.carried_forward(plan.end):
+        raise PacostError(
+            f"the plan runs to {plan.end}, past the last tax year pacost has figures for ({rates.last_year}, to "
+            f"{rates.last_year.end}); without --strict-rates the latest figures are carried forward",
+            source=loaded.source,
+            location="end",
+        )
+    prep = prepare(plan, rates)
+    priced = price(prep, detail="periods" if with_pay_periods else "totals")
+    days = prep.days
+    lines = [
+        CostLine(line_id, LINE_LABELS[line_id], amount, _per_week(amount, days), _line_detail(line_id, plan, rates))
+        for line_id, amount in priced.lines.items()
+    ]
+    total = sum((line.amount for line in lines), ZERO)
+    budget = round_penny(over_plan(plan.budget.amount, plan.budget.per, days))
+    difference = budget - total
+    total_pw, budget_pw = _per_week(total, days), _per_week(budget, days)
+    planned = prep.hours.planned
+    cost_per_hour = round_penny(total / planned) if planned > 0 else None
+    buys = None
+    if planned > 0 and total > 0:
+        planned_exact = sum((p.planned_hours for p in prep.pas), ZERO)
+        buys = (planned_exact * SEVEN / days * budget / total).quantize(TWO_PLACES)
+    budget_needed = round_penny(total / days * days_per(plan.budget.per, days))
+    on_cost = None
+    if priced.rota_pay > 0:
+        on_cost = ((total - priced.rota_pay) / priced.rota_pay * HUNDRED).quantize(TWO_PLACES)
+    implied = None
+    if plan.budget.hours_per_week:
+        implied = round_penny(budget * SEVEN / days / plan.budget.hours_per_week)
+
+    warnings = plan_warnings(plan, prep, priced.pas, rates)
+    assumptions = [assumption_text(a) for a in loaded.assumptions]
+    if loaded.assumptions:
+        warnings.append(f"{len(loaded.assumptions)} figure(s) came from defaults: see the assumptions.")
+    assumptions += model_assumptions(plan, prep, rates)
+
+    max_rate = max_affordable_rate(prep, budget, priced) if affordable else None
+    if max_rate is not None:
+        below = affordable_rate_warning(plan, max_rate, rates)
+        if below is not None:
+            warnings.append(below)
+    return CostResult(
+        plan=plan.name,
+        source=loaded.source,
+        start=plan.start,
+        end=plan.end,
+        days=days,
+        nation=plan.nation.value,
+        hours=prep.hours,
+        lines=lines,
+        total=total,
+        budget=budget,
+        budget_per=plan.budget.per,
+        budget_amount=plan.budget.amount,
+        difference=difference,
+        covered=difference >= 0,
+        share_covered_percent=(budget / total * HUNDRED).quantize(Decimal("0.1")) if total > 0 else None,
+        total_per_week=total_pw,
+        budget_per_week=budget_pw,
+        difference_per_week=budget_pw - total_pw,
+        rota_pay=round_penny(priced.rota_pay),
+        cost_per_planned_hour=cost_per_hour,
+        hours_per_week_budget_buys=buys,
+        max_affordable_hourly_rate=max_rate,
+        budget_needed=budget_needed,
+        on_cost_percent=on_cost,
+        funded_hours_per_week=plan.budget.hours_per_week,
+        budget_implied_hourly_rate=implied,
+        pas=priced.pas,
+        warnings=warnings,
+        assumptions=assumptions,
+        rates_used=[str(TaxYear(y)) for y in sorted(prep.years_used)],
+        rates_carried_forward=prep.carried_forward,
+        sha256=loaded.sha256,
+    )
+
+
+def _line_detail(line_id: str, plan: Plan, rates: RateBook) -> str | None:
+    if line_id == "other" and plan.employer.other:
+        return ", ".join(o.name for o in plan.employer.other)
+    if line_id in ("holiday_cover", "sick_cover"):
+        if plan.cover.by == "agency":
+            return f"agency at £{plan.cover.rate:.2f} an hour"
+        if plan.cover.by == "pa":
+            assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
+            return f"{plan.cover.pa} at their own rate plus {percent(accrual_rate(rates.holiday))} holiday pay"
+        return "unpaid family care (no cost)"
+    return None

@@ -1,0 +1,505 @@
+"""Preparing a plan for pricing: everything that does not depend on an hourly rate (SPEC §2.1-2.7).
+
+For each PA: their rota (``pacost.engine.rota``) summed into their pay periods (``pacost.engine.periods``) by kind
+of hour; each period's statutory figures (``pacost.statutory``), looked up once per distinct pay date, frequency and
+age; their share of the year on holiday and off sick; and, for the PA who covers the others, the others' absences
+summed into their own pay periods. Periods alike in all that pricing reads (most weeks of a weekly rota) share a
+``Shape``, so that ``pacost.engine.price`` prices each shape once.
+
+Nothing here knows a rate of pay, the budget or the terminal.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
+
+from pacost.dates import PayFrequency
+from pacost.engine.periods import PeriodGrid, YearRun, over_plan, period_grid, year_runs
+from pacost.engine.rota import (
+    BANK_HOLIDAY,
+    COMBOS,
+    NIGHT,
+    WEEKDAYS,
+    WEEKEND,
+    PaRota,
+    PeriodRota,
+    PlanCalendar,
+    ShiftPattern,
+    minute_of,
+    plan_calendar,
+    summary_patterns,
+)
+from pacost.money import ZERO, round_penny
+from pacost.plan import PA, Plan
+from pacost.rates.book import RateBook
+from pacost.result import Hours
+from pacost.statutory.holiday import holiday_share
+from pacost.statutory.ni import EmployerNiFigures, NiCategory, category_for_age, employer_ni_figures
+from pacost.statutory.pension import PensionThresholds, pension_thresholds
+from pacost.statutory.state_pension import age_on, state_pension_date
+
+ONE = Decimal(1)
+SEVEN = Decimal(7)
+DAYS_PER_YEAR = Decimal(365)
+TWO_PLACES = Decimal("0.01")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The named parts
+
+
+class PeriodFigures(NamedTuple):
+    """The statutory figures of one PA's pay period: fixed by the pay date, the frequency and the PA's age, not by
+    what they earn. ``tax_year`` is the pay date's (whose Employment Allowance the NI counts against);
+    ``figures_year`` the tax year whose figures were used (the latest known, for a date past it)."""
+
+    ni_category: NiCategory
+    employer_ni: EmployerNiFigures
+    pension: PensionThresholds
+    age: int
+    over_state_pension_age: bool
+    figures_year: int
+    tax_year: int
+
+
+class PricedFigures(NamedTuple):
+    """The part of a period's figures that pricing reads."""
+
+    employer_ni: EmployerNiFigures
+    pension: PensionThresholds
+    age: int
+    over_state_pension_age: bool
+
+
+class CoverSums(NamedTuple):
+    """The cover a PA works in one of their pay periods for the other PAs' absences: the others' waking hours
+    weighted by the coverer's own multipliers (``*_rate_hours``: pay is the coverer's rate times this) and their
+    sleep-in flat sums, while they are on holiday and while they are off sick."""
+
+    holiday_rate_hours: Decimal
+    holiday_flat: Decimal
+    sick_rate_hours: Decimal
+    sick_flat: Decimal
+
+
+class SickSpells(NamedTuple):
+    """Spells of sickness expected to start in a pay period on the PA's days in one tax year (whose SSP rules
+    apply to them), in weeks of ``qualifying_days`` qualifying days."""
+
+    figures_year: int
+    qualifying_days: int
+    spells: Decimal
+
+
+class Shape(NamedTuple):
+    """What pricing reads of a pay period. Periods alike in all of it share one shape, priced once."""
+
+    rate_hours: Decimal  # waking hours weighted by their multipliers: the period's pay is the hourly rate x this
+    flat: Decimal  # ... plus the sleep-ins' flat sums
+    sickness: tuple[SickSpells, ...]
+    cover: CoverSums | None  # the cover this PA works for the others, if they are the one who covers
+    figures: PricedFigures
+
+
+@dataclass
+class PreparedPA:
+    """One PA, ready to be priced at any hourly rate."""
+
+    pa: PA
+    rota: PaRota
+    grid: PeriodGrid  # this PA's pay periods
+    figures: list[PeriodFigures]  # the distinct sets of statutory figures of this PA's pay periods
+    figures_of: list[int]  # per pay period: which of them
+    sums: list[PeriodRota]  # the distinct sums of this PA's rota over their pay periods
+    sums_of: list[int]  # per pay period: which of them
+    rate_hours: list[Decimal]  # per distinct sum: waking hours weighted by their multipliers
+    planned_hours: Decimal
+    sleep_in_hours: Decimal
+    scheduled_days: int
+    holiday_share: Decimal
+    sick_share: Decimal
+    qualifying_days: int  # scheduled days a week, for SSP's daily rate
+    # Cover this PA works for the others (when they are the one who covers): the distinct sums, and which of them
+    # each of their pay periods has.
+    cover: list[CoverSums] | None = None
+    cover_of: list[int] | None = None
+    cover_hours: Decimal = ZERO  # the hours of the others' absences this PA works
+    rate_hours_total: Decimal = ZERO  # over the plan: the rota pay is the hourly rate x this, plus ``flat_total``
+    flat_total: Decimal = ZERO
+    shapes: list[Shape] = field(default_factory=list)
+    shape_of: list[int] = field(default_factory=list)  # per pay period: its shape
+    shape_counts: list[int] = field(default_factory=list)  # per shape: how many periods have it
+    shape_first: list[int] = field(default_factory=list)  # per shape: its first period
+    shape_tax_years: list[dict[int, int]] = field(default_factory=list)  # per shape: its periods per tax year
+
+    @property
+    def period_count(self) -> int:
+        return len(self.figures_of)
+
+    def find_shapes(self, spell_days: int) -> None:
+        """Number the periods by shape: each distinct rota sum, set of figures and cover is numbered by its values,
+        and a period's shape is the combination of those numbers (counted in C, period by period)."""
+        sums_of, figures_of = self.sums_of, self.figures_of
+        # Summed period by period, in order, as a payroll would.
+        self.rate_hours_total = sum(map(self.rate_hours.__getitem__, sums_of), ZERO)
+        flats = [s.sleep_in_flat for s in self.sums]
+        self.flat_total = sum(map(flats.__getitem__, sums_of), ZERO)
+        by_value: dict[object, int] = {}
+        sum_numbers = [
+            by_value.setdefault((hours, s.sleep_in_flat, s.scheduled), len(by_value))
+            for hours, s in zip(self.rate_hours, self.sums, strict=True)
+        ]
+        by_value = {}
+        priced_figures = [
+            PricedFigures(f.employer_ni, f.pension, f.age, f.over_state_pension_age) for f in self.figures
+        ]
+        figures_numbers = [by_value.setdefault(f, len(by_value)) for f in priced_figures]
+        columns = [map(sum_numbers.__getitem__, sums_of), map(figures_numbers.__getitem__, figures_of)]
+        if self.cover is not None and self.cover_of is not None:
+            by_value = {}
+            cover_numbers = [by_value.setdefault(c, len(by_value)) for c in self.cover]
+            columns.append(map(cover_numbers.__getitem__, self.cover_of))
+        keys: list[tuple[int, ...]] = list(zip(*columns, strict=True))
+        index = {key: k for k, key in enumerate(dict.fromkeys(keys))}  # in order of first appearance
+        self.shape_of = list(map(index.__getitem__, keys))
+        counted = Counter(self.shape_of)
+        self.shape_counts = [counted[k] for k in range(len(index))]
+        self.shape_first = [keys.index(key) for key in index]
+        self.shape_tax_years = [{} for _ in index]
+        tax_years = [f.tax_year for f in self.figures]
+        for (shape, year), count in Counter(
+            zip(self.shape_of, map(tax_years.__getitem__, figures_of), strict=True)
+        ).items():
+            self.shape_tax_years[shape][year] = count
+        expected: dict[int, Decimal] = {}  # scheduled days -> the spells of sickness expected to start on them
+        self.shapes = []
+        for first in self.shape_first:
+            rota = self.sums[sums_of[first]]
+            sickness = []
+            for year, days in rota.scheduled:
+                spells = expected.get(days)
+                if spells is None:
+                    spells = expected[days] = self.sick_share * days / spell_days
+                sickness.append(SickSpells(year, self.qualifying_days, spells))
+            cover = self.cover[self.cover_of[first]] if self.cover is not None and self.cover_of is not None else None
+            self.shapes.append(
+                Shape(
+                    self.rate_hours[sums_of[first]],
+                    rota.sleep_in_flat,
+                    tuple(sickness),
+                    cover,
+                    priced_figures[figures_of[first]],
+                )
+            )
+
+
+@dataclass
+class Prepared:
+    """A plan ready to be priced at any hourly rate: each PA, the hours, the agency's cover charge and the fixed
+    lines (both the same at any rate), and what was learnt on the way."""
+
+    plan: Plan
+    rates: RateBook
+    days: int
+    pas: list[PreparedPA]
+    warnings: list[str]
+    agency_holiday: Decimal
+    agency_sick: Decimal
+    hours: Hours
+    unpaid_cover_pas: list[str]
+    years_used: set[int]
+    carried_forward: bool
+    fixed: dict[str, Decimal]  # insurance, payroll and other costs
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# A PA's rota and multipliers
+
+
+def shift_patterns(pa: PA) -> list[ShiftPattern]:
+    """A PA's rota in the form the rota engine expands."""
+    if pa.summary_rota:
+        # Hours a week: daytime hours over the PA's days from 09:00, weekend hours over Saturday and Sunday from
+        # 09:00, night hours over every night from the start of the PA's night window.
+        out: list[ShiftPattern] = []
+        if pa.hours_per_week is not None:
+            out += summary_patterns(pa.hours_per_week, [WEEKDAYS.index(d) for d in pa.days or WEEKDAYS[:5]])
+        if pa.weekend_hours_per_week is not None:
+            out += summary_patterns(pa.weekend_hours_per_week, [5, 6])
+        if pa.night_hours_per_week is not None:
+            out += summary_patterns(pa.night_hours_per_week, range(7), start_minute=minute_of(pa.night.start))
+        return out
+    return [shift.pattern() for shift in pa.shift]
+
+
+def multipliers(pa: PA) -> tuple[Decimal, ...]:
+    """The multiplier for each flag combination: the highest of those that apply (1 when none do)."""
+    e = pa.enhancements
+    out = []
+    for combo in range(COMBOS):
+        applicable = [ONE]
+        if combo & WEEKEND:
+            applicable.append(e.weekend)
+        if combo & NIGHT:
+            applicable.append(e.night)
+        if combo & BANK_HOLIDAY:
+            applicable.append(e.bank_holiday)
+        out.append(max(applicable))
+    return tuple(out)
+
+
+def rate_hours(rota: PeriodRota, mult: Sequence[Decimal]) -> Decimal:
+    """Waking hours weighted by their multipliers: a period's pay is the hourly rate times this, plus flat sums."""
+    return sum((hours * mult[k] for k, hours in enumerate(rota.waking) if hours), ZERO)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Statutory figures per pay period
+
+
+def _age_runs(born: date, pension_date: date, grid: PeriodGrid) -> list[tuple[int, int, int, bool]]:
+    """The runs of pay periods in which a PA's age and whether they are over State Pension age stay the same:
+    (first index, index after the last, age, over). Both only ever go up, so each run's end is found by halving."""
+    runs = []
+    n = len(grid)
+    pay_date = grid.pay_date
+    k = 0
+    while k < n:
+        state = (age_on(born, pay_date(k)), pay_date(k) >= pension_date)
+        lo, hi = k, n - 1
+        if (age_on(born, pay_date(hi)), pay_date(hi) >= pension_date) == state:
+            stop = n
+        else:
+            while hi - lo > 1:  # state(lo) is this run's, state(hi) is not
+                mid = (lo + hi) // 2
+                if (age_on(born, pay_date(mid)), pay_date(mid) >= pension_date) == state:
+                    lo = mid
+                else:
+                    hi = mid
+            stop = hi
+        runs.append((k, stop, *state))
+        k = stop
+    return runs
+
+
+def _ni_figures(
+    rates: RateBook, pay_date: date, frequency: PayFrequency, days: int | None, category: NiCategory
+) -> EmployerNiFigures:
+    memo = rates.memo("employer NI figures")
+    key = (rates.in_force(pay_date), frequency, days, category)
+    found: EmployerNiFigures | None = memo.get(key)
+    if found is None:
+        found = memo.put(
+            key, employer_ni_figures(rates, pay_date=pay_date, frequency=frequency, category=category, days=days)
+        )
+    return found
+
+
+def _pension_figures(rates: RateBook, pay_date: date, frequency: PayFrequency, days: int | None) -> PensionThresholds:
+    memo = rates.memo("pension thresholds")
+    key = (rates.in_force(pay_date).figures_year, frequency, days)
+    found: PensionThresholds | None = memo.get(key)
+    if found is None:
+        found = memo.put(key, pension_thresholds(rates, pay_date=pay_date, frequency=frequency, days=days))
+    return found
+
+
+def period_figures(pa: PA, grid: PeriodGrid, rates: RateBook) -> tuple[list[int], list[PeriodFigures]]:
+    """Each pay period's statutory figures, as an index into the distinct sets of them: looked up once per set of
+    figures in force, length, NI letter and age, since most periods of a year share them."""
+    frequency = grid.frequency
+    born = pa.date_of_birth
+    pension_date = state_pension_date(born, rates)  # dates of birth rarely repeat: not remembered
+    fixed_category = NiCategory(pa.ni_category) if pa.ni_category is not None else None
+    distinct: list[PeriodFigures] = []
+    ids: list[int] = []
+    figures_of, keys = grid.figures_of, grid.figures_keys
+    for first, stop, age, over in _age_runs(born, pension_date, grid):
+        category = fixed_category or category_for_age(age, over_state_pension_age=over)
+        run = figures_of[first:stop]
+        seen: dict[int, int] = {}
+        for key_index in dict.fromkeys(run):  # each key in the run once, looked up on the first pay date with it
+            pay_date = grid.pay_date(first + run.index(key_index))
+            key = keys[key_index]
+            seen[key_index] = len(distinct)
+            distinct.append(
+                PeriodFigures(
+                    category,
+                    _ni_figures(rates, pay_date, frequency, key.days, category),
+                    _pension_figures(rates, pay_date, frequency, key.days),
+                    age,
+                    over,
+                    key.in_force.figures_year,
+                    key.in_force.tax_year,
+                )
+            )
+        ids.extend(map(seen.__getitem__, run))
+    return ids, distinct
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The plan
+
+
+def fixed_lines(plan: Plan, days: int) -> dict[str, Decimal]:
+    """The lines that do not depend on anyone's pay: insurance, payroll and other costs, over the plan's days."""
+    employer = plan.employer
+    return {
+        "insurance": round_penny(over_plan(employer.insurance.amount, employer.insurance.per, days)),
+        "payroll": round_penny(over_plan(employer.payroll.amount, employer.payroll.per, days)),
+        "other": round_penny(sum((over_plan(o.amount, o.per, days) for o in employer.other), ZERO)),
+    }
+
+
+def _prepare_pa(
+    pa: PA, plan: Plan, rates: RateBook, calendar: PlanCalendar, years: tuple[YearRun, ...], days_in_plan: int
+) -> tuple[PreparedPA, list[str]]:
+    warnings: list[str] = []
+    night = (int(minute_of(pa.night.start)), int(minute_of(pa.night.end)))
+    rota = PaRota(calendar, shift_patterns(pa), night)
+    grid = period_grid(rates, plan.start, plan.end, PayFrequency(pa.pay_frequency), years)
+    sums_of, sums = rota.period_ids(grid.spans)
+    mult = multipliers(pa)
+    figures_of, figures = period_figures(pa, grid, rates)
+    uses = Counter(sums_of)
+    planned = sum((sums[i].hours * n for i, n in uses.items()), ZERO)
+    sleep = sum((sums[i].sleep_in_hours * n for i, n in uses.items()), ZERO)
+    scheduled = rota.scheduled_mask.bit_count()
+    holiday = holiday_share(pa.holiday_weeks)
+    sick = ZERO
+    if scheduled:
+        yearly_days = Decimal(scheduled) * DAYS_PER_YEAR / days_in_plan
+        sick = plan.sickness.days_per_year / yearly_days
+        if sick > ONE - holiday:
+            warnings.append(
+                f"{pa.name}: {plan.sickness.days_per_year} sick days a year is more than the days they are "
+                "scheduled to work outside their holiday; sickness is capped at all of those days."
+            )
+            sick = max(ZERO, ONE - holiday)
+    else:
+        warnings.append(f"{pa.name} has no shifts between {plan.start} and {plan.end}.")
+    qualifying = min(7, max(1, int((Decimal(scheduled) * SEVEN / days_in_plan).to_integral_value())))
+    prepared = PreparedPA(
+        pa=pa,
+        rota=rota,
+        grid=grid,
+        figures=figures,
+        figures_of=figures_of,
+        sums=sums,
+        sums_of=sums_of,
+        rate_hours=[rate_hours(s, mult) for s in sums],
+        planned_hours=planned,
+        sleep_in_hours=sleep,
+        scheduled_days=scheduled,
+        holiday_share=holiday,
+        sick_share=sick,
+        qualifying_days=qualifying,
+    )
+    return prepared, warnings
+
+
+def _add_cover(coverer: PreparedPA, others: list[PreparedPA]) -> None:
+    """The others' absences summed into the coverer's pay periods (at the coverer's own multipliers)."""
+    mult = multipliers(coverer.pa)
+    spans = coverer.grid.spans
+    # For each of the coverer's periods, which distinct sum of each absent PA's rota falls in it.
+    absent = [(other, other.rota.period_ids(spans)) for other in others]
+    seen: dict[tuple[int, ...], int] = {}
+    distinct: list[CoverSums] = []
+    cover_of = []
+    for k in range(coverer.period_count):
+        key = tuple(ids[k] for _, (ids, _) in absent)
+        index = seen.get(key)
+        if index is None:
+            holiday_hours = holiday_flat = sick_hours = sick_flat = ZERO
+            for other, (ids, sums) in absent:
+                rota = sums[ids[k]]
+                hours = rate_hours(rota, mult)
+                holiday, sick = other.holiday_share, other.sick_share
+                holiday_hours += holiday * hours
+                holiday_flat += holiday * rota.sleep_in_flat
+                sick_hours += sick * hours
+                sick_flat += sick * rota.sleep_in_flat
+            index = seen[key] = len(distinct)
+            distinct.append(CoverSums(holiday_hours, holiday_flat, sick_hours, sick_flat))
+        cover_of.append(index)
+    coverer.cover = distinct
+    coverer.cover_of = cover_of
+    coverer.cover_hours = sum(((o.holiday_share + o.sick_share) * o.planned_hours for o in others), ZERO)
+
+
+def prepare(plan: Plan, rates: RateBook) -> Prepared:
+    """Everything about the plan that does not depend on an hourly rate."""
+    days_in_plan = (plan.end - plan.start).days + 1
+    years = year_runs(plan.start, plan.end, rates)
+    calendar = plan_calendar(plan.start, plan.end, plan.nation, rates.memo("plan calendars"))
+    warnings: list[str] = []
+    prepared: list[PreparedPA] = []
+    years_used: set[int] = set()
+    carried_forward = False
+    for pa in plan.pa:
+        p, pa_warnings = _prepare_pa(pa, plan, rates, calendar, years, days_in_plan)
+        prepared.append(p)
+        warnings += pa_warnings
+        years_used.update(f.figures_year for f in p.figures)
+        carried_forward = carried_forward or rates.carried_forward(p.grid.pay_date(len(p.grid) - 1))
+
+    # Who covers each PA's absence, and the hours.
+    cover = plan.cover
+    cover_pa = cover.pa if cover.by == "pa" else None
+    planned = holiday_hours = sick_hours = unpaid = sleep_total = ZERO
+    agency_holiday = agency_sick = ZERO
+    unpaid_cover_pas: list[str] = []
+    for p in prepared:
+        holiday, sick = p.holiday_share, p.sick_share
+        planned += p.planned_hours
+        sleep_total += p.sleep_in_hours
+        holiday_hours += holiday * p.planned_hours
+        sick_hours += sick * p.planned_hours
+        by = cover.by
+        if by == "pa" and p.pa.name == cover_pa:
+            by = "family"
+            unpaid_cover_pas.append(p.pa.name)
+        if by == "family":
+            unpaid += (holiday + sick) * p.planned_hours
+        elif by == "agency":
+            assert cover.rate is not None  # noqa: S101 - the plan reader requires it for agency cover
+            agency_holiday += holiday * p.planned_hours * cover.rate
+            agency_sick += sick * p.planned_hours * cover.rate
+    if cover_pa is not None:
+        coverer = next(p for p in prepared if p.pa.name == cover_pa)
+        _add_cover(coverer, [p for p in prepared if p is not coverer])
+    for p in prepared:
+        p.find_shapes(plan.sickness.spell_days)
+
+    planned_r = planned.quantize(TWO_PLACES)
+    holiday_r = holiday_hours.quantize(TWO_PLACES)
+    sick_r = sick_hours.quantize(TWO_PLACES)
+    hours = Hours(
+        planned=planned_r,
+        by_pas=planned_r - holiday_r - sick_r,
+        holiday_cover=holiday_r,
+        sick_cover=sick_r,
+        unpaid_family=unpaid.quantize(TWO_PLACES),
+        sleep_in=sleep_total.quantize(TWO_PLACES),
+        planned_per_week=(planned * SEVEN / days_in_plan).quantize(TWO_PLACES),
+    )
+    return Prepared(
+        plan=plan,
+        rates=rates,
+        days=days_in_plan,
+        pas=prepared,
+        warnings=warnings,
+        agency_holiday=round_penny(agency_holiday),
+        agency_sick=round_penny(agency_sick),
+        hours=hours,
+        unpaid_cover_pas=unpaid_cover_pas,
+        years_used=years_used,
+        carried_forward=carried_forward,
+        fixed=fixed_lines(plan, days_in_plan),
+    )

@@ -1,0 +1,261 @@
+"""Pricing a prepared plan at given hourly rates (SPEC §2.3-2.8): each PA's pay periods, shape by shape, then the
+lines of the breakdown.
+
+For each shape of pay period: the pay for the rota at the PA's rate; wages for the share of it worked; holiday pay
+(a share of the pay, or rolled-up on the wages); sick pay (full pay, or Statutory Sick Pay for the spells expected
+to start in the period); the pay for cover the PA works for the others; and on the period's earnings, employer NI
+and the pension contribution — every rule from ``pacost.statutory``. Every amount on a payslip is rounded to the
+penny, so the lines of the breakdown add up exactly to the total. The Employment Allowance is set against the NI of
+each tax year; the fixed lines were worked out once, in ``pacost.engine.prepare``.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from decimal import Decimal
+from operator import mul
+from typing import Literal, NamedTuple
+
+from pacost.engine.prepare import Prepared, PreparedPA
+from pacost.money import ZERO, round_penny
+from pacost.rates.book import RateBook
+from pacost.rates.models import HolidayRules
+from pacost.result import LINE_IDS, PaResult, PeriodDetail
+from pacost.statutory.allowance import allowance_used
+from pacost.statutory.holiday import rolled_up_holiday_pay, with_rolled_up_holiday
+from pacost.statutory.ni import employer_ni_on
+from pacost.statutory.pension import WorkerCategory, assess_worker, employer_contribution, enrolled_from
+from pacost.statutory.ssp import SspTerms, spell_ssp, ssp_terms
+
+ONE = Decimal(1)
+SEVEN = Decimal(7)
+
+#: How much ``price`` keeps beside the lines: each PA's pay periods, each PA's totals only, or nothing.
+Detail = Literal["periods", "totals", "lines"]
+
+
+class PeriodPay(NamedTuple):
+    """One shape of pay period, priced: what the PA is paid, their earnings for NI and pension, the employer's NI,
+    how auto-enrolment assesses them, and the employer's pension contribution should they be enrolled."""
+
+    wages: Decimal
+    holiday_pay: Decimal
+    sick_pay: Decimal
+    holiday_cover_pay: Decimal
+    sick_cover_pay: Decimal
+    earnings: Decimal
+    employer_ni: Decimal
+    worker: WorkerCategory
+    pension_if_enrolled: Decimal
+
+
+@dataclass
+class Priced:
+    """The plan priced at one set of rates: the lines of the breakdown, each PA's figures (as asked for) and the
+    rota pay (what the PAs would earn working every planned hour)."""
+
+    lines: dict[str, Decimal]
+    pas: list[PaResult]
+    rota_pay: Decimal
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.lines.values(), ZERO)
+
+
+def _spell_ssp(rates: RateBook, figures_year: int, terms: SspTerms, spell_days: int, qualifying: int) -> Decimal:
+    """SSP for one spell (``statutory.ssp.spell_ssp``), remembered by what it depends on."""
+    memo = rates.memo("SSP per spell")
+    key = (figures_year, terms, spell_days, qualifying)
+    found: Decimal | None = memo.get(key)
+    if found is None:
+        found = memo.put(key, spell_ssp(rates.ssp[figures_year], terms, spell_days, qualifying).amount)
+    return found
+
+
+def _price_shapes(
+    p: PreparedPA, rate: Decimal, prep: Prepared, holiday_rules: HolidayRules
+) -> tuple[list[PeriodPay], Decimal]:
+    """Each of a PA's shapes of pay period priced at ``rate``, and their rota pay over the plan."""
+    rates, plan = prep.rates, prep.plan
+    holiday, sick = p.holiday_share, p.sick_share
+    worked_share = ONE - holiday - sick
+    rota_pay = rate * p.rate_hours_total + p.flat_total
+    rolled_up = p.pa.holiday == "rolled-up"
+    full_sick_pay = plan.sickness.pay == "full"
+    spell_days = plan.sickness.spell_days
+    # SSP for one spell, by the tax year whose rules apply and the qualifying days in the week.
+    ssp_per_spell: dict[tuple[int, int], Decimal] = {}
+    if not full_sick_pay and sick:
+        average_weekly_earnings = rota_pay * SEVEN / prep.days
+        terms: dict[int, SspTerms] = {}
+        for shape in p.shapes:
+            for spells in shape.sickness:
+                key = (spells.figures_year, spells.qualifying_days)
+                if key not in ssp_per_spell:
+                    year_terms = terms.get(spells.figures_year)
+                    if year_terms is None:
+                        year_terms = terms[spells.figures_year] = ssp_terms(
+                            rates.ssp[spells.figures_year], average_weekly_earnings
+                        )
+                    ssp_per_spell[key] = _spell_ssp(
+                        rates, spells.figures_year, year_terms, spell_days, spells.qualifying_days
+                    )
+    pensionable = p.pa.pension != "opt-out"
+    priced = []
+    for shape in p.shapes:
+        pay = rate * shape.rate_hours + shape.flat
+        wages = round_penny(worked_share * pay)
+        holiday_pay = rolled_up_holiday_pay(wages, holiday_rules) if rolled_up else round_penny(holiday * pay)
+        if full_sick_pay:
+            sick_pay = round_penny(sick * pay)
+        elif ssp_per_spell:
+            # The spells expected to start in the period, each paid as the SSP rules of its tax year give.
+            sick_pay = round_penny(
+                sum(
+                    (s.spells * ssp_per_spell[s.figures_year, s.qualifying_days] for s in shape.sickness),
+                    ZERO,
+                )
+            )
+        else:
+            sick_pay = ZERO
+        cover = shape.cover
+        if cover is not None:
+            holiday_cover = with_rolled_up_holiday(rate * cover.holiday_rate_hours + cover.holiday_flat, holiday_rules)
+            sick_cover = with_rolled_up_holiday(rate * cover.sick_rate_hours + cover.sick_flat, holiday_rules)
+        else:
+            holiday_cover = sick_cover = ZERO
+        earnings = wages + holiday_pay + sick_pay + holiday_cover + sick_cover
+        figures = shape.figures
+        priced.append(
+            PeriodPay(
+                wages,
+                holiday_pay,
+                sick_pay,
+                holiday_cover,
+                sick_cover,
+                earnings,
+                employer_ni_on(earnings, figures.employer_ni),
+                assess_worker(
+                    figures.age, earnings, figures.pension, over_state_pension_age=figures.over_state_pension_age
+                ),
+                employer_contribution(earnings, figures.pension) if pensionable else ZERO,
+            )
+        )
+    return priced, rota_pay
+
+
+def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detail = "periods") -> Priced:
+    """Cost the prepared plan. With ``rate_override``, every PA is paid that base hourly rate (their enhancements
+    kept). ``detail`` says how much to keep beside the lines: each PA's pay periods, each PA's totals, or nothing."""
+    rates = prep.rates
+    assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    holiday_rules = rates.holiday
+    lines = dict.fromkeys(LINE_IDS, ZERO)
+    ni_by_tax_year: dict[int, Decimal] = {}
+    pa_results: list[PaResult] = []
+    total_rota_pay = ZERO
+    wages = holiday_pay = sick_pay = holiday_cover = sick_cover = employer_ni = pension = ZERO
+
+    for p in prep.pas:
+        rate = rate_override if rate_override is not None else p.pa.hourly_rate
+        priced, rota_pay = _price_shapes(p, rate, prep, holiday_rules)
+        total_rota_pay += rota_pay
+        # The pension starts at the first period that enrols the PA, and they stay enrolled.
+        workers = [s.worker for s in priced]
+        start = enrolled_from(p.pa.pension, map(workers.__getitem__, p.shape_of))
+        if detail != "periods":
+            # Only the sums are wanted: each shape's figures times the number of its periods.
+            counts = p.shape_counts
+            wages += sum(map(mul, counts, (s.wages for s in priced)), ZERO)
+            holiday_pay += sum(map(mul, counts, (s.holiday_pay for s in priced)), ZERO)
+            sick_pay += sum(map(mul, counts, (s.sick_pay for s in priced)), ZERO)
+            holiday_cover += sum(map(mul, counts, (s.holiday_cover_pay for s in priced)), ZERO)
+            sick_cover += sum(map(mul, counts, (s.sick_cover_pay for s in priced)), ZERO)
+            gross = sum(map(mul, counts, (s.earnings for s in priced)), ZERO)
+            pa_ni = sum(map(mul, counts, (s.employer_ni for s in priced)), ZERO)
+            employer_ni += pa_ni
+            for shape, shape_pay in enumerate(priced):
+                if shape_pay.employer_ni:
+                    for year, n in p.shape_tax_years[shape].items():
+                        ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_pay.employer_ni
+            pa_pension = ZERO
+            if start is not None:
+                enrolled_counts = counts if start == 0 else Counter(p.shape_of[start:])
+                for shape, shape_pay in enumerate(priced):
+                    if shape_pay.pension_if_enrolled:
+                        pa_pension += enrolled_counts[shape] * shape_pay.pension_if_enrolled
+            pension += pa_pension
+            if detail == "totals":
+                pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, []))
+            continue
+        details: list[PeriodDetail] = []
+        gross = pa_ni = pa_pension = ZERO
+        for k, (shape, period) in enumerate(zip(p.shape_of, p.grid.periods(), strict=True)):
+            s = priced[shape]
+            figures = p.figures[p.figures_of[k]]
+            period_pension = s.pension_if_enrolled if start is not None and k >= start else ZERO
+            if s.employer_ni:
+                ni_by_tax_year[figures.tax_year] = ni_by_tax_year.get(figures.tax_year, ZERO) + s.employer_ni
+            wages += s.wages
+            holiday_pay += s.holiday_pay
+            sick_pay += s.sick_pay
+            holiday_cover += s.holiday_cover_pay
+            sick_cover += s.sick_cover_pay
+            employer_ni += s.employer_ni
+            pension += period_pension
+            gross += s.earnings
+            pa_ni += s.employer_ni
+            pa_pension += period_pension
+            details.append(
+                PeriodDetail(
+                    start=period.start,
+                    end=period.end,
+                    pay_date=period.pay_date,
+                    days=period.days,
+                    whole=period.whole,
+                    wages=s.wages,
+                    holiday_pay=s.holiday_pay,
+                    sick_pay=s.sick_pay,
+                    cover_pay=s.holiday_cover_pay + s.sick_cover_pay,
+                    earnings=s.earnings,
+                    ni_category=figures.ni_category.value,
+                    employer_ni=s.employer_ni,
+                    pension=period_pension,
+                )
+            )
+        pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, details))
+
+    lines["wages"] = wages
+    lines["holiday_pay"] = holiday_pay
+    lines["sick_pay"] = sick_pay
+    lines["holiday_cover"] = prep.agency_holiday + holiday_cover
+    lines["sick_cover"] = prep.agency_sick + sick_cover
+    lines["employer_ni"] = employer_ni
+    lines["pension"] = pension
+    if prep.plan.employer.employment_allowance:
+        lines["employment_allowance"] = -allowance_used(ni_by_tax_year, rates)
+    lines.update(prep.fixed)
+    return Priced(lines, pa_results, total_rota_pay)
+
+
+def _pa_result(
+    p: PreparedPA, rate: Decimal, gross: Decimal, ni: Decimal, pension: Decimal, details: list[PeriodDetail]
+) -> PaResult:
+    holiday, sick = p.holiday_share, p.sick_share
+    return PaResult(
+        name=p.pa.name,
+        hourly_rate=rate,
+        pay_frequency=p.pa.pay_frequency,
+        planned_hours=p.planned_hours,
+        hours_worked=(ONE - holiday - sick) * p.planned_hours,
+        holiday_hours=holiday * p.planned_hours,
+        sick_hours=sick * p.planned_hours,
+        cover_hours_worked=p.cover_hours,
+        gross_pay=gross,
+        employer_ni=ni,
+        pension=pension,
+        periods=details,
+        period_count=p.period_count,
+    )

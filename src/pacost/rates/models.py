@@ -1,0 +1,230 @@
+"""The statutory figures' file format: one pydantic model per kind of data file under ``data/``.
+
+- ``ni_rates/YYYY-YY.toml`` — employer (Class 1 secondary) NI and the Employment Allowance, one file per tax year;
+- ``ssp/YYYY-YY.toml`` — Statutory Sick Pay; ``pension/YYYY-YY.toml`` — auto-enrolment;
+- ``minimum_wage/YYYY-MM-DD.toml`` — minimum wage bands, one file per effective date (1 April);
+- ``holiday.toml`` and ``state_pension_age.toml`` — rules that do not change each year;
+- ``defaults.toml`` — national (not statutory) figures used when a plan leaves something out.
+
+Every figure names a ``source`` from its file's ``[sources]`` table (title and URL of the official page; a figure
+worked out by a stated rule also names that ``rule``), and a ``status``: ``confirmed`` (seen in the source),
+``computed`` (worked out from a rule the source states) or ``unconfirmed`` (the best figure known, not yet seen in
+an official source; the tool says so in its output). Unknown keys are errors, and decimals come from strings, never
+floats. Reading the files and looking figures up by date is ``pacost.rates.book``; the rules that use the figures
+are in ``pacost.statutory``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+from pacost.dates import PayFrequency
+from pacost.money import round_threshold_odd_period
+
+
+def _exact(value: object) -> object:
+    if isinstance(value, float):
+        raise ValueError('write figures as strings ("0.15"), not floating-point numbers')
+    return value
+
+
+Exact = Annotated[Decimal, BeforeValidator(_exact)]
+Status = Literal["confirmed", "computed", "unconfirmed"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Strict):
+    """Where a figure comes from: an official page or piece of legislation."""
+
+    title: str
+    url: str
+
+    @model_validator(mode="after")
+    def _https(self) -> Source:
+        if not self.url.startswith("https://"):
+            raise ValueError(f"a source URL must start with https://, got {self.url!r}")
+        return self
+
+
+class Figure(_Strict):
+    """One statutory figure (a rate, an amount or a count) and where it comes from."""
+
+    value: Exact
+    source: Source
+    rule: Source | None = None
+    status: Status = "confirmed"
+    note: str | None = None
+
+
+class DatedFigure(Figure):
+    """A figure that applies from a date (e.g. the 2022-23 employer rate, which changed on 6 November 2022)."""
+
+    from_date: date = Field(alias="from")
+
+
+class PeriodFigure(_Strict):
+    """A threshold as HMRC publishes it for each pay frequency.
+
+    The weekly, monthly and annual figures are set in the regulations; the fortnightly and four-weekly ones follow
+    from NIM01206's rule (annual ÷ 52 × weeks, rounded up to the whole pound) and are marked so in ``note``.
+    """
+
+    weekly: Exact
+    fortnightly: Exact
+    four_weekly: Exact
+    monthly: Exact
+    annual: Exact
+    source: Source
+    rule: Source | None = None
+    status: Status = "confirmed"
+    note: str | None = None
+
+    def for_frequency(self, frequency: PayFrequency) -> Decimal:
+        value: Decimal = getattr(self, frequency.field)
+        return value
+
+    def for_days(self, days: int) -> Decimal:
+        """The threshold for a period that is not whole weeks or months: annual ÷ 365 × days, to the penny
+        with a halfpenny or less disregarded (NIM01206)."""
+        return round_threshold_odd_period(self.annual * days / 365)
+
+    def for_period(self, frequency: PayFrequency, days: int | None = None) -> Decimal:
+        """The threshold for one pay period: the published figure, or pro-rated by days when ``days`` is given."""
+        return self.for_frequency(frequency) if days is None else self.for_days(days)
+
+
+class NiRates(_Strict):
+    """Employer (Class 1 secondary) National Insurance for one tax year."""
+
+    employer_rate: list[DatedFigure]
+    secondary_threshold: PeriodFigure
+    upper_secondary_threshold: PeriodFigure
+    apprentice_upper_secondary_threshold: PeriodFigure
+    veterans_upper_secondary_threshold: PeriodFigure
+    upper_earnings_limit: PeriodFigure
+    lower_earnings_limit: PeriodFigure
+    employment_allowance: Figure
+
+    def rate_index_on(self, pay_date: date) -> int:
+        """Which entry of ``employer_rate`` is in force on a pay date: the last that starts on or before it."""
+        current = 0
+        for index, entry in enumerate(self.employer_rate):
+            if entry.from_date <= pay_date:
+                current = index
+        return current
+
+    def rate_on(self, pay_date: date) -> Decimal:
+        """The employer rate in force on a pay date."""
+        return self.employer_rate[self.rate_index_on(pay_date)].value
+
+
+class SspRates(_Strict):
+    """Statutory Sick Pay for absences that start in one tax year.
+
+    ``regime`` is ``waiting-days`` (to 5 April 2026: a period of incapacity of 4+ days, 3 waiting days, average
+    weekly earnings at least the lower earnings limit) or ``day-one`` (from 6 April 2026: paid from the first day,
+    the lower of the weekly rate and ``earnings_cap_fraction`` of average weekly earnings).
+    """
+
+    regime: Literal["waiting-days", "day-one"]
+    weekly_rate: Figure
+    waiting_days: Figure
+    lower_earnings_limit: Figure | None = None
+    earnings_cap_fraction: Figure | None = None
+    minimum_spell_days: Figure
+    maximum_weeks: Figure
+
+    @model_validator(mode="after")
+    def _regime_fields(self) -> SspRates:
+        if self.regime == "waiting-days" and self.lower_earnings_limit is None:
+            raise ValueError("the waiting-days regime needs lower_earnings_limit")
+        if self.regime == "day-one" and self.earnings_cap_fraction is None:
+            raise ValueError("the day-one regime needs earnings_cap_fraction")
+        return self
+
+
+class PensionRates(_Strict):
+    """Workplace pension automatic enrolment for one tax year."""
+
+    lower_qualifying_earnings: PeriodFigure
+    earnings_trigger: PeriodFigure
+    upper_qualifying_earnings: PeriodFigure
+    employer_minimum: Figure
+    minimum_age: Figure
+
+
+class WageBand(Figure):
+    """One minimum-wage band: the hourly rate for workers aged ``min_age`` or more (up to the next band)."""
+
+    name: str
+    min_age: int
+
+
+class MinimumWage(_Strict):
+    """The minimum wage bands in force from ``effective``."""
+
+    effective: date
+    bands: list[WageBand]
+    apprentice: Figure
+
+    @model_validator(mode="after")
+    def _bands_descend(self) -> MinimumWage:
+        ages = [band.min_age for band in self.bands]
+        if ages != sorted(ages, reverse=True):
+            raise ValueError("minimum wage bands must be listed from the oldest age band down")
+        return self
+
+
+class HolidayRules(_Strict):
+    statutory_weeks: Figure
+    cap_days: Figure
+    irregular_hours_accrual: Figure
+
+
+class PensionAgeCohort(_Strict):
+    """People born from ``born_from`` to ``born_to`` (inclusive) reach State Pension age at years + months."""
+
+    born_from: date
+    born_to: date
+    years: int
+    months: int = 0
+    source: Source
+    status: Status = "confirmed"
+    note: str | None = None
+
+
+class StatePensionAge(_Strict):
+    cohorts: list[PensionAgeCohort]
+
+
+class Defaults(_Strict):
+    """National figures used when a plan leaves something out (not statutory; each is reported as an assumption)."""
+
+    sick_days_per_year: Figure
+    agency_hourly_rate: Figure
+
+
+class TaxYearFile(_Strict):
+    """A file of figures for one tax year; any of the sections may be present."""
+
+    tax_year: str
+    ni: NiRates | None = None
+    ssp: SspRates | None = None
+    pension: PensionRates | None = None
+
+
+class MinimumWageFile(_Strict):
+    minimum_wage: MinimumWage
+
+
+class RulesFile(_Strict):
+    holiday: HolidayRules | None = None
+    state_pension_age: StatePensionAge | None = None
+    defaults: Defaults | None = None

@@ -1,0 +1,132 @@
+"""The costed result of one plan (SPEC §3): what every renderer reads, and nothing else.
+
+``CostResult`` holds the breakdown (``CostLine`` per fixed line id, in ``LINE_IDS`` order), the hours, the verdict
+figures, each PA's figures (``PaResult``, with their pay periods, ``PeriodDetail``, when asked for), the warnings,
+the assumptions and the rates used. Money is exact, to the penny. The engine (``pacost.engine``) makes it; the
+renderers (``pacost.render``) only format it, so they import this module, never the engine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from pacost import __version__
+
+#: The schema version of the JSON result (bump on any change that breaks a reader).
+RESULT_SCHEMA = 1
+
+LINE_LABELS: dict[str, str] = {
+    "wages": "Wages for hours worked",
+    "holiday_pay": "Holiday pay",
+    "sick_pay": "Sick pay",
+    "holiday_cover": "Cover while PAs are on holiday",
+    "sick_cover": "Cover while PAs are off sick",
+    "employer_ni": "Employer's National Insurance",
+    "employment_allowance": "Employment Allowance (offsets employer's NI)",
+    "pension": "Workplace pension (employer's contribution)",
+    "insurance": "Employer's liability insurance",
+    "payroll": "Payroll service",
+    "other": "Other costs",
+}
+LINE_IDS = tuple(LINE_LABELS)
+
+
+@dataclass(frozen=True)
+class CostLine:
+    id: str
+    label: str
+    amount: Decimal
+    per_week: Decimal
+    detail: str | None = None
+
+
+@dataclass(frozen=True)
+class PeriodDetail:
+    """One PA's pay period: what they earned, the NI category, employer NI and pension."""
+
+    start: date
+    end: date
+    pay_date: date
+    days: int
+    whole: bool
+    wages: Decimal
+    holiday_pay: Decimal
+    sick_pay: Decimal
+    cover_pay: Decimal
+    earnings: Decimal
+    ni_category: str
+    employer_ni: Decimal
+    pension: Decimal
+
+
+@dataclass(frozen=True)
+class PaResult:
+    name: str
+    hourly_rate: Decimal
+    pay_frequency: str
+    planned_hours: Decimal
+    hours_worked: Decimal
+    holiday_hours: Decimal
+    sick_hours: Decimal
+    cover_hours_worked: Decimal
+    gross_pay: Decimal
+    employer_ni: Decimal
+    pension: Decimal
+    periods: list[PeriodDetail]  # empty unless the pay periods were asked for
+    period_count: int
+
+
+@dataclass(frozen=True)
+class Hours:
+    planned: Decimal
+    by_pas: Decimal
+    holiday_cover: Decimal
+    sick_cover: Decimal
+    unpaid_family: Decimal
+    sleep_in: Decimal
+    planned_per_week: Decimal
+
+
+@dataclass(frozen=True)
+class CostResult:
+    """Everything ``pacost cost`` reports for one plan. Money is exact, to the penny."""
+
+    plan: str
+    source: str
+    start: date
+    end: date
+    days: int
+    nation: str
+    hours: Hours
+    lines: list[CostLine]
+    total: Decimal
+    budget: Decimal
+    budget_per: str
+    budget_amount: Decimal
+    difference: Decimal
+    covered: bool
+    share_covered_percent: Decimal | None
+    total_per_week: Decimal
+    budget_per_week: Decimal
+    difference_per_week: Decimal
+    rota_pay: Decimal
+    cost_per_planned_hour: Decimal | None
+    hours_per_week_budget_buys: Decimal | None
+    max_affordable_hourly_rate: Decimal | None
+    budget_needed: Decimal
+    on_cost_percent: Decimal | None
+    funded_hours_per_week: Decimal | None
+    budget_implied_hourly_rate: Decimal | None
+    pas: list[PaResult]
+    warnings: list[str]
+    assumptions: list[str]
+    rates_used: list[str]
+    rates_carried_forward: bool
+    sha256: str
+    pacost_version: str = __version__
+    schema: int = RESULT_SCHEMA
+
+    def line(self, line_id: str) -> CostLine:
+        return next(line for line in self.lines if line.id == line_id)
