@@ -3,12 +3,18 @@
     python benchmarks/batch.py                  # 1,000, 10,000 and 100,000 plans, --jobs 1 and --jobs 2
     python benchmarks/batch.py --sizes 1000     # a quick run
     python benchmarks/batch.py --write plans.jsonl --sizes 500   # just write the plans, to look at them
+    python benchmarks/batch.py --against 20fdc20 --sizes 10000 --repeat 3   # side by side with an older commit
 
 Plans are realistic mixes: 1-4 PAs, summary and shift rotas, weekend/night/bank-holiday enhancements, sleep-ins,
 agency/PA/family cover, ages 18-70, all four nations, starts across 2024-2026, every pay frequency. The same seed
 gives the same plans. For each run it prints the wall time (process start-up included), plans per second, and the
 peak memory of the whole run: the resident memory of the batch process and its workers, summed, sampled from /proc
 every 20 ms. Nothing is asserted: the numbers are for people to read.
+
+With ``--against REF``, the commit REF of this repository is installed in a scratch virtual environment (kept in
+the system's temporary folder, so a second run reuses it) and each size and job count is run with both, taking
+turns (this checkout, REF, this checkout, REF, …, ``--repeat`` times each), so that a machine whose speed drifts
+treats them alike. It prints every run, then the median of each and this checkout's speed as a share of REF's.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import argparse
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -150,14 +157,14 @@ def _rss_kb(pids: list[int]) -> int:
     return total
 
 
-def run(plans: Path, jobs: int) -> tuple[float, float, int]:
+def run(plans: Path, jobs: int, python: str = sys.executable) -> tuple[float, float, int]:
     """Seconds, peak memory in MB (the batch process and its workers, summed), rows out.
 
     Memory is sampled every 20 ms from each process's /proc/PID/statm; the process tree is looked up again every
     half second (a full walk of /proc costs a couple of milliseconds, too much to do on every sample of a run that
     shares the machine's cores)."""
     out = plans.with_suffix(f".out{jobs}.csv")
-    command = [sys.executable, "-m", "pacost", "batch", str(plans), "--out", str(out), "--jobs", str(jobs), "--quiet"]
+    command = [python, "-m", "pacost", "batch", str(plans), "--out", str(out), "--jobs", str(jobs), "--quiet"]
     started = time.perf_counter()
     process = subprocess.Popen(command)
     peak = 0
@@ -177,15 +184,77 @@ def run(plans: Path, jobs: int) -> tuple[float, float, int]:
     return seconds, peak / 1024, rows
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def install_ref(ref: str) -> str:
+    """The Python of a scratch virtual environment with commit ``ref`` of this repository installed."""
+    commit = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "--verify", f"{ref}^{{commit}}"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    home = Path(tempfile.gettempdir()) / f"pacost-bench-{commit[:12]}"
+    python = home / "venv" / "bin" / "python"
+    if not (home / "installed").exists():
+        source = home / "source"
+        source.mkdir(parents=True, exist_ok=True)
+        archive = subprocess.run(["git", "-C", str(ROOT), "archive", commit], capture_output=True, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(source)], input=archive, check=True)
+        subprocess.run([sys.executable, "-m", "venv", str(home / "venv")], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(source)], check=True)
+        (home / "installed").write_text(commit + "\n")
+    return str(python)
+
+
+def _row(label: str, size: int, jobs: int, seconds: float, peak: float, rows: int) -> str:
+    return f"{label:<10} {size:>8,} {jobs:>4} {seconds:>8.2f} {size / seconds:>8,.0f} {peak:>8.1f} {rows:>8,}"
+
+
+def against(ref: str, sizes: list[int], jobs_list: list[int], seed: int, repeat: int) -> None:
+    other = install_ref(ref)
+    print(f"pacost batch benchmark on {os.cpu_count()} core(s), Python {sys.version.split()[0]}: this vs {ref}")
+    print(f"{'version':<10} {'plans':>8} {'jobs':>4} {'seconds':>8} {'plans/s':>8} {'peak MB':>8} {'rows out':>8}")
+    summary = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            plans = Path(tmp) / f"plans-{size}.jsonl"
+            write_plans(plans, size, seed)
+            for jobs in jobs_list:
+                times: dict[str, list[float]] = {"this": [], ref: []}
+                peaks: dict[str, list[float]] = {"this": [], ref: []}
+                for _ in range(repeat):
+                    for label, python in (("this", sys.executable), (ref, other)):
+                        seconds, peak, rows = run(plans, jobs, python)
+                        times[label].append(seconds)
+                        peaks[label].append(peak)
+                        print(_row(label, size, jobs, seconds, peak, rows), flush=True)
+                mine, theirs = statistics.median(times["this"]), statistics.median(times[ref])
+                summary.append(
+                    f"{size:>8,} plans, --jobs {jobs}: this {size / mine:,.0f} plans/s "
+                    f"({max(peaks['this']):.1f} MB), {ref} {size / theirs:,.0f} plans/s "
+                    f"({max(peaks[ref]):.1f} MB): {theirs / mine:.0%} of {ref}'s speed"
+                )
+    print("medians:")
+    for line in summary:
+        print("  " + line)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 100_000])
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--write", type=Path, help="only write the plans to this file")
+    parser.add_argument("--against", metavar="REF", help="also run commit REF, side by side (installed in a venv)")
+    parser.add_argument("--repeat", type=int, default=3, help="with --against: runs of each, taking turns")
     args = parser.parse_args()
     if args.write:
         write_plans(args.write, max(args.sizes), args.seed)
+        return
+    if args.against:
+        against(args.against, args.sizes, args.jobs, args.seed, args.repeat)
         return
     print(f"pacost batch benchmark on {os.cpu_count()} core(s), Python {sys.version.split()[0]}")
     print(f"{'plans':>8} {'jobs':>4} {'seconds':>8} {'plans/s':>8} {'peak MB':>8} {'rows out':>8}")

@@ -37,21 +37,34 @@ class DayHours:
         return sum(self.waking, ZERO) + self.sleep_in_hours
 
 
-def shift_dates(pattern: ShiftPattern, start: date, end: date) -> list[date]:
+def shift_dates(pattern: ShiftPattern, start: date, end: date, origin: date | None = None) -> list[date]:
     """The dates from ``start`` to ``end`` on which the shift starts: on its weekdays in the weeks of its cycle
-    (weeks counted from the plan start), or on the dates of its rule."""
+    (weeks counted from the plan start, ``origin``, and backwards from it too), or on the dates of its rule (from
+    the plan start only)."""
+    origin = origin or start
     if pattern.repeat is not None:
         minute = int(pattern.start_minute)
-        begin = datetime.combine(start, time(minute // 60, minute % 60))
+        begin = datetime.combine(origin, time(minute // 60, minute % 60))
         rule = rrulestr(pattern.repeat, dtstart=begin)
-        return [moment.date() for moment in rule.between(begin, datetime.combine(end, time(23, 59, 59)), inc=True)]
+        dates = rule.between(begin, datetime.combine(end, time(23, 59, 59)), inc=True)
+        return [moment.date() for moment in dates if moment.date() >= start]
     out = []
     day = start
     while day <= end:
-        if day.weekday() in pattern.weekdays and ((day - start).days // 7) % pattern.every == 0:
+        if day.weekday() in pattern.weekdays and ((day - origin).days // 7) % pattern.every == 0:
             out.append(day)
         day += timedelta(days=1)
     return out
+
+
+def qualifying_days(patterns: Iterable[ShiftPattern], day: date, origin: date) -> int:
+    """The PA's scheduled days in the Sunday-to-Saturday week of ``day`` (SSCBA 1992 ss.157(3), 163(1)), the rota
+    running on before the plan start as it would."""
+    sunday = day - timedelta(days=(day.weekday() + 1) % 7)
+    days: set[date] = set()
+    for pattern in patterns:
+        days.update(shift_dates(pattern, sunday, sunday + timedelta(days=6), origin))
+    return len(days)
 
 
 def _utc_minutes(day: date, minute: Decimal) -> Decimal:

@@ -179,31 +179,39 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
     enrolled = False
     periods = weekly_periods(start, end)
     assert len(periods) == 53 and periods[-1].days == 1 and not periods[-1].whole
-    for period in periods:
-        scheduled = sum(1 for d in period.dates() if d.weekday() < 5)
+
+    def pay_lines(scheduled: int) -> tuple[Decimal, Decimal, Decimal]:
         pay = scheduled * shift_hours * rate
-        p_wages = penny((1 - h - s) * pay)
-        p_holiday = penny(h * pay)
-        p_sick = penny(s * scheduled * ssp_one_day_spell)  # expected one-day spells x SSP for one
+        return (
+            penny((1 - h - s) * pay),
+            penny(h * pay),
+            penny(s * scheduled * ssp_one_day_spell),  # expected one-day spells x SSP for one
+        )
+
+    def ni_and_pension(earnings: Decimal) -> tuple[Decimal, Decimal, bool]:
+        # §2.6 NI, category A: above the weekly Secondary Threshold at 15%. §2.7 Pension: an eligible jobholder
+        # (42, over the trigger) is enrolled from that period on: 3% of the earnings between the weekly limits.
+        p_ni = ni_penny((earnings - st_week) * ni_rate) if earnings > st_week else D(0)
+        p_pension = penny(employer_pc * max(D(0), min(earnings, upper_week) - lower_week))
+        return p_ni, p_pension, earnings > trigger_week
+
+    for period in periods:
+        p_wages, p_holiday, p_sick = pay_lines(sum(1 for d in period.dates() if d.weekday() < 5))
         earnings = p_wages + p_holiday + p_sick
-        # §2.6 NI, category A: above the Secondary Threshold for the period at 15%.
-        threshold = st_week if period.whole else odd_period_threshold(st_year, period.days)
-        p_ni = ni_penny((earnings - threshold) * ni_rate) if earnings > threshold else D(0)
-        # §2.7 Pension: an eligible jobholder (42, over the trigger) is enrolled from that period on; 3% of the
-        # earnings between the lower and upper limits (pro-rated by days for the cut-short last week).
-        if period.whole:
-            lower, trigger, upper = lower_week, trigger_week, upper_week
-        else:
-            lower = odd_period_threshold(lower_year, period.days)
-            upper = odd_period_threshold(upper_year, period.days)
-            trigger = odd_period_threshold(D(10000), period.days)
-        enrolled = enrolled or earnings > trigger
-        p_pension = penny(employer_pc * max(D(0), min(earnings, upper) - lower)) if enrolled else D(0)
+        p_ni, p_pension, eligible = ni_and_pension(earnings)
+        if not period.whole:
+            # §2.2 The last week, Monday 5 April 2027, runs past the plan's end: it is costed whole (Monday to
+            # Friday, with the figures of 5 April 2027 and the weekly thresholds), and the share of its NI and
+            # pension that Monday's pay is of the week's is counted.
+            whole = sum(pay_lines(5), D(0))
+            whole_ni, whole_pension, eligible = ni_and_pension(whole)
+            p_ni, p_pension = penny(whole_ni * earnings / whole), penny(whole_pension * earnings / whole)
+        enrolled = enrolled or eligible
         wages += p_wages
         holiday_pay += p_holiday
         sick_pay += p_sick
         employer_ni += p_ni
-        pension_total += p_pension
+        pension_total += p_pension if enrolled else D(0)
     assert enrolled
 
     cover_rate = D(30)
@@ -571,15 +579,24 @@ def test_under_21s_pay_no_employer_ni_up_to_the_upper_secondary_threshold(rates:
     riley_ni = D(0)
     riley_periods = weekly_periods(start, end)
     for period, detail in zip(riley_periods, by_name["Riley"].periods, strict=True):
-        pay = sum(1 for d in period.dates() if d.weekday() < 5) * 8 * D("14.00")
-        earnings = penny((1 - h) * pay) + penny(h * pay)
+
+        def earnings_for(days: int) -> Decimal:
+            pay = days * 8 * D("14.00")
+            return penny((1 - h) * pay) + penny(h * pay)
+
+        earnings = earnings_for(sum(1 for d in period.dates() if d.weekday() < 5))
         if period.last < birthday_21:
             expected_category, threshold = "M", D(967)
         else:
-            expected_category = "A"
-            threshold = D(96) if period.whole else odd_period_threshold(D(5000), period.days)
+            expected_category, threshold = "A", D(96)
         assert detail.ni_category == expected_category
-        riley_ni += ni_penny((earnings - threshold) * D("0.15")) if earnings > threshold else D(0)
+        period_ni = ni_penny((earnings - threshold) * D("0.15")) if earnings > threshold else D(0)
+        if not period.whole:
+            # §2.2 The last week (Monday 5 April 2027) runs past the plan's end: costed whole, Monday to Friday,
+            # and the share that Monday's pay is of the week's counted.
+            whole = earnings_for(5)
+            period_ni = penny(ni_penny((whole - threshold) * D("0.15")) * earnings / whole)
+        riley_ni += period_ni
     assert by_name["Riley"].employer_ni == riley_ni
     assert riley_ni > 0
     assert by_name["Riley"].pension == 0  # 20-21: not an eligible jobholder

@@ -135,7 +135,7 @@ TOML_CASES: list[tuple[str, str, str | bytes, tuple[str, ...]]] = [
         "hours-per-week-not-a-number",
         "plan.toml",
         edited("hours_per_week = 15", 'hours_per_week = "lots"'),
-        ('plan.toml:9: budget.hours_per_week: expected a number of hours such as 12.5, got "lots"',),
+        ('plan.toml:9: budget.hours_per_week: expected a number of hours such as 30, got "lots"',),
     ),
     (
         "end-before-start",

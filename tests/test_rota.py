@@ -13,7 +13,7 @@ from pacost.engine.periods import pay_periods, year_runs
 from pacost.engine.rota import COMBOS, PaRota, PeriodSpans, PlanCalendar, ShiftPattern
 from pacost.rates import RateBook
 from pacost.statutory.bank_holidays import Nation
-from rota_reference import expand
+from rota_reference import expand, qualifying_days
 
 NIGHT = (22 * 60, 7 * 60)
 
@@ -68,7 +68,8 @@ def test_period_sums_equal_the_date_by_date_reference(
     periods = pay_periods(start, end, frequency)
     runs = year_runs(start, end, rates)
     spans = PeriodSpans.of((((p.start - start).days, (p.end - start).days) for p in periods), runs)
-    ids, sums = PaRota(PlanCalendar(start, end, nation), patterns, NIGHT).period_ids(spans)
+    saturday = end + timedelta(days=(5 - end.weekday()) % 7)  # the calendar runs to the end of the last SSP week
+    ids, sums = PaRota(PlanCalendar(start, saturday, nation), patterns, NIGHT).period_ids(spans)
     for period, got in zip(periods, (sums[i] for i in ids), strict=True):
         dated = {day: hours for day, hours in reference.items() if period.start <= day <= period.end}
         for k in range(COMBOS):
@@ -78,9 +79,11 @@ def test_period_sums_equal_the_date_by_date_reference(
             sum((d.sleep_in_hours for d in dated.values()), Decimal(0)), abs=Decimal("1e-20")
         )
         assert got.sleep_in_flat == sum((d.sleep_in_flat for d in dated.values()), Decimal(0))
-        # The scheduled days, by the tax year whose figures apply to them (a period may run across 6 April).
-        by_year: dict[int, int] = {}
+        # The scheduled days, by the tax year whose figures apply to them (a period may run across 6 April) and
+        # the scheduled days of their Sunday-to-Saturday week.
+        by_year: dict[tuple[int, int], int] = {}
         for day in dated:
             year = next(run.figures_year for run in runs if run.first <= (day - start).days <= run.last)
-            by_year[year] = by_year.get(year, 0) + 1
-        assert dict(got.scheduled) == by_year
+            key = (year, qualifying_days(patterns, day, start))
+            by_year[key] = by_year.get(key, 0) + 1
+        assert {(s.figures_year, s.qualifying_days): s.days for s in got.scheduled} == by_year

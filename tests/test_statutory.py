@@ -74,15 +74,6 @@ def test_weekly_pay_dates_either_side_of_6_november_2022(rates: RateBook) -> Non
     assert (before, after) == (D("18.81"), D("17.25"))
 
 
-def test_period_cut_short_has_its_threshold_pro_rated_by_days(rates: RateBook) -> None:
-    # NIM01206: annual / 365 x days, to the nearest penny, a halfpenny or less disregarded.
-    threshold = round_ni(D(5000) * 10 / 365)  # 136.986... -> 136.99
-    got = employer_ni(
-        D("400.00"), frequency=MONTHLY, pay_date=date(2026, 6, 15), category=NiCategory.A, rates=rates, days=10
-    )
-    assert got == round_ni((D("400.00") - threshold) * D("0.15"))
-
-
 def test_category_from_age() -> None:
     assert category_for_age(15, over_state_pension_age=False) is NiCategory.X
     assert category_for_age(20, over_state_pension_age=False) is NiCategory.M

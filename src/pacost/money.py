@@ -57,16 +57,6 @@ def round_ni(amount: Decimal) -> Decimal:
     return amount.quantize(PENNY, rounding=ROUND_HALF_DOWN)
 
 
-def round_threshold_odd_period(amount: Decimal) -> Decimal:
-    """Round an earnings threshold pro-rated by days for a period that is not whole weeks or months.
-
-    NIM01206 / SS(C)R 2001 reg 11: for any other earnings period, divide the annual figure by 365, multiply by the
-    number of days, and calculate to the nearest penny, a halfpenny or less disregarded.
-    https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim01206
-    """
-    return amount.quantize(PENNY, rounding=ROUND_HALF_DOWN)
-
-
 def round_penny(amount: Decimal) -> Decimal:
     """Round to the nearest penny, a half penny up: the ordinary rule for a reported amount or a pension
     contribution (no statute prescribes otherwise; most pension schemes round this way)."""

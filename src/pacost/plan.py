@@ -47,7 +47,11 @@ PERS = ("week", "fortnight", "4-weeks", "month", "year", "period")
 PLAN_FREQUENCIES = ("weekly", "fortnightly", "4-weekly", "monthly")
 NATIONS = tuple(n.value for n in Nation)
 MAX_PLAN_YEARS = 10
+#: One PA's own rota cannot have more hours in a week than there are.
 MAX_HOURS_PER_WEEK = Decimal(168)
+#: The hours a council funds may be more (two PAs at once, 2:1 care), but beyond ten people round the clock a
+#: figure is a slip of the keyboard.
+MAX_FUNDED_HOURS_PER_WEEK = Decimal(1680)
 MAX_MULTIPLIER = Decimal(10)
 #: An hourly rate above this is taken for a slip of the decimal point (1350 for 13.50), not a real rate.
 MAX_HOURLY_RATE = Decimal(1000)
@@ -124,6 +128,16 @@ def _hours(value: Any) -> Decimal:
     hours = _amount(value, positive=True, what="a number of hours such as 12.5")
     if hours > MAX_HOURS_PER_WEEK:
         raise ValueError(f"must be at most {MAX_HOURS_PER_WEEK} (the hours in a week), got {_shown(value)}")
+    return hours
+
+
+def _funded_hours(value: Any) -> Decimal:
+    hours = _amount(value, positive=True, what="a number of hours such as 30")
+    if hours > MAX_FUNDED_HOURS_PER_WEEK:
+        raise ValueError(
+            f"must be at most {MAX_FUNDED_HOURS_PER_WEEK} hours a week (ten people round the clock), got "
+            f"{_shown(value)}: check the figure"
+        )
     return hours
 
 
@@ -270,6 +284,7 @@ Money = Annotated[Decimal, BeforeValidator(_money)]
 PositiveMoney = Annotated[Decimal, BeforeValidator(_positive_money)]
 HourlyRate = Annotated[Decimal, BeforeValidator(_hourly_rate)]
 Hours = Annotated[Decimal, BeforeValidator(_hours)]
+FundedHours = Annotated[Decimal, BeforeValidator(_funded_hours)]
 Multiplier = Annotated[Decimal, BeforeValidator(_multiplier)]
 Weeks = Annotated[Decimal, BeforeValidator(_weeks)]
 SickDays = Annotated[Decimal, BeforeValidator(_sick_days)]
@@ -326,7 +341,7 @@ class OtherCost(CostItem):
 class Budget(_Part):
     amount: Money
     per: Per
-    hours_per_week: Hours | None = None
+    hours_per_week: FundedHours | None = None
 
 
 class Employer(_Part):
@@ -869,6 +884,14 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> None:
         if not 16 <= age <= 100:
             raise _Located(
                 f"{pa.name} would be {age} at the plan start: a PA must be 16 to 100", ("pa", i, "date_of_birth")
+            )
+        summary = [h for h in (pa.hours_per_week, pa.weekend_hours_per_week, pa.night_hours_per_week) if h]
+        if sum(summary, Decimal(0)) > MAX_HOURS_PER_WEEK:
+            raise _Located(
+                f"{pa.name}'s rota adds up to {sum(summary, Decimal(0))} hours a week, more than the "
+                f"{MAX_HOURS_PER_WEEK} hours in a week (the council's funded hours may be more, for two PAs at "
+                "once, but one person's rota cannot)",
+                ("pa", i, "hours_per_week"),
             )
         if pa.hours_per_week is not None and pa.days is not None:
             per_day = pa.hours_per_week / len(pa.days)

@@ -43,8 +43,23 @@ class CostLine:
 
 
 @dataclass(frozen=True)
+class WholePeriod:
+    """A last pay period that runs past the plan's end, whole: as the PA works it and is paid for it (the rota
+    continued, the figures in force on the plan's last day). The plan counts the share of its employer NI and
+    pension that its earnings inside the plan are of its earnings here."""
+
+    end: date  # its last day: the real pay date
+    days: int
+    earnings: Decimal
+    employer_ni: Decimal
+    pension: Decimal
+
+
+@dataclass(frozen=True)
 class PeriodDetail:
-    """One PA's pay period: what they earned, the NI category, employer NI and pension."""
+    """One PA's pay period inside the plan: what they earned, the NI category, employer NI and pension. For a last
+    period that runs past the plan's end, ``end`` is the plan's last day, ``pay_date`` the period's own, and
+    ``whole_period`` the period as a whole."""
 
     start: date
     end: date
@@ -59,6 +74,7 @@ class PeriodDetail:
     ni_category: str
     employer_ni: Decimal
     pension: Decimal
+    whole_period: WholePeriod | None = None
 
 
 @dataclass(frozen=True)

@@ -70,7 +70,12 @@ def pay_periods_table(result: CostResult) -> Group:
         parts.append(table)
         parts.append(Text(""))
     if any(not p.whole for pa in result.pas for p in pa.periods):
-        parts.append(Text("* a period cut short by the plan end: its thresholds are pro-rated by days."))
+        parts.append(
+            Text(
+                "* the last pay period runs past the plan's end: it is costed whole (to its pay date), and the share "
+                "of its NI and pension that its pay inside the plan makes up is counted."
+            )
+        )
     return Group(*parts)
 
 

@@ -34,6 +34,10 @@ def _waiting_days_rule(rates: RateBook) -> str:
     return f"; {rule}"
 
 
+def _names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def model_assumptions(plan: Plan, prep: Prepared, rates: RateBook) -> list[str]:
     """How pacost read the law where it leaves a choice, stated for this plan."""
     out = [
@@ -44,14 +48,23 @@ def model_assumptions(plan: Plan, prep: Prepared, rates: RateBook) -> list[str]:
     ]
     if plan.sickness.pay == "statutory":
         out.append(
-            "Statutory Sick Pay: each spell of sickness is its own period of incapacity (spells not linked); "
-            f"average weekly earnings are the PA's normal weekly pay{_waiting_days_rule(rates)}."
+            "Statutory Sick Pay: each spell of sickness is its own period of incapacity (spells not linked), paid "
+            "at the daily rate of the week it starts in (the weekly rate ÷ the PA's scheduled days in that "
+            "Sunday-to-Saturday week); average weekly earnings are the PA's normal weekly pay"
+            f"{_waiting_days_rule(rates)}."
         )
     if any(p.pa.pension != "opt-out" for p in prep.pas):
         minimum = " or ".join(sorted({percent(rates.pension[year].employer_minimum.value) for year in prep.years_used}))
         out.append(
             f"Pension: the employer pays the {minimum} minimum on qualifying earnings from the first pay period a "
             "PA is an eligible jobholder; postponement is not used."
+        )
+    cut = [p.pa.name for p in prep.pas if p.cut is not None]
+    if cut:
+        out.append(
+            f"The last pay period of {_names(cut)} runs past the plan's end: it is costed whole, with the rota "
+            "continued and the figures in force on the plan's last day, and the plan counts the pay for its days "
+            "inside the plan and the same share of its employer NI and pension (each to the penny)."
         )
     if plan.employer.employment_allowance:
         out.append(

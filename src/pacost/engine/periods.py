@@ -3,9 +3,10 @@ shared between PAs and plans as a ``PeriodGrid``; the plan's days cut at each 6 
 fixed cost is "per" (SPEC §2.8).
 
 Weekly, fortnightly and four-weekly periods are 7, 14 and 28 days; a monthly period runs to the day before the same
-date next month (counted from the plan start, so 31 January is followed by 28 February and then 31 March). The
-last period is cut short by the plan end; it is then not a whole week or month, and its statutory thresholds are
-pro-rated by days. The pay date is the period's last day.
+date next month (counted from the plan start, so 31 January is followed by 28 February and then 31 March). The pay
+date is the period's last day. The plan is an accounting window, not the end of the employment: a last period that
+runs past the plan's end is costed whole (the rota continued, the figures in force on the plan's last day), and
+only the share of it inside the plan is counted (SPEC §2.2) — so the grid keeps that period whole as well as cut.
 """
 
 from __future__ import annotations
@@ -43,28 +44,20 @@ def over_plan(amount: Decimal, per: str, plan_days: int) -> Decimal:
 
 
 class PayPeriod(NamedTuple):
-    """One pay period: its first and last day (the pay date), and whether it is a whole week, fortnight, four weeks
-    or month (False when cut short by the plan end)."""
+    """One pay period inside the plan: its first and last day, and whether it is a whole week, fortnight, four
+    weeks or month (False when the plan ends before it does)."""
 
     start: date
     end: date
     whole: bool
 
     @property
-    def pay_date(self) -> date:
-        return self.end
-
-    @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
 
-    @property
-    def odd_days(self) -> int | None:
-        """The day count to pro-rate thresholds by, or None for a whole week or month."""
-        return None if self.whole else self.days
-
 
 def pay_periods(start: date, end: date, frequency: PayFrequency) -> list[PayPeriod]:
+    """The pay periods from ``start`` at ``frequency`` that begin by ``end``, the last one cut at ``end``."""
     periods: list[PayPeriod] = []
     if frequency is PayFrequency.MONTHLY or frequency is PayFrequency.ANNUAL:
         months = 12 if frequency is PayFrequency.ANNUAL else 1
@@ -96,7 +89,7 @@ class YearRun(NamedTuple):
 
 
 def year_runs(start: date, end: date, rates: RateBook) -> tuple[YearRun, ...]:
-    """The plan's days cut at each 6 April."""
+    """The days from ``start`` to ``end`` cut at each 6 April."""
     runs = []
     year = TaxYear.containing(start)
     first = 0
@@ -109,38 +102,50 @@ def year_runs(start: date, end: date, rates: RateBook) -> tuple[YearRun, ...]:
     return tuple(runs)
 
 
-class FiguresKey(NamedTuple):
-    """What a pay period's statutory figures depend on, bar the PA's age and NI letter: which figures are in force
-    on its pay date, and the day count of a period cut short (None for a whole one)."""
+def saturday_after(day: date) -> date:
+    """The Saturday on or after ``day``: the last day of its Sunday-to-Saturday week (SSP's week)."""
+    return day + timedelta(days=(5 - day.weekday()) % 7)
 
-    in_force: InForce
-    days: int | None
+
+def horizon(end: date) -> date:
+    """The last day the rota engine needs for a plan ending on ``end``: the end of the SSP week in which a last pay
+    period running past ``end`` (a month at most) ends."""
+    return saturday_after(end + timedelta(days=31))
 
 
 @dataclass(frozen=True, slots=True)
 class PeriodGrid:
     """The pay periods from a plan's start to its end at one frequency, with all that every PA paid that way
-    shares: the periods as the rota engine sums into them, and each period's ``FiguresKey``. Built once and shared
-    by every PA and plan with the same start, end, frequency and figures years (the rate book keeps them); the
-    periods' dates are worked out when asked for, to keep it small."""
+    shares: the periods as the rota engine sums into them, and the figures in force on each period's pay date (the
+    plan's last day, for a last period cut short). When the last period runs past the plan's end, ``whole_last``
+    holds it whole, to its real pay date ``last_pay_date``. Built once and shared by every PA and plan with the same
+    start, end and frequency (the rate book keeps them); the dates are worked out when asked for, to keep it
+    small."""
 
     start: date
     frequency: PayFrequency
     spans: PeriodSpans
-    last_whole: bool  # whether the last period is a whole week or month (every other one is)
-    figures_of: tuple[int, ...]  # per period: index into ``figures_keys``
-    figures_keys: tuple[FiguresKey, ...]  # the distinct keys, in order of first appearance
+    figures_of: tuple[int, ...]  # per period: index into ``in_force``
+    in_force: tuple[InForce, ...]  # the distinct sets of figures in force, in order of first appearance
+    whole_last: PeriodSpans | None  # the last period whole, when the plan ends before it does
+    last_pay_date: date  # the last period's real pay date (after the plan's end when it is cut short)
 
     def __len__(self) -> int:
         return len(self.spans)
 
     def pay_date(self, k: int) -> date:
+        """The date whose figures apply to period ``k``: its pay date, or the plan's last day for a last period cut
+        short."""
         return self.start + timedelta(days=self.spans.lasts[k])
+
+    @property
+    def last_cut(self) -> bool:
+        return self.whole_last is not None
 
     def periods(self) -> list[PayPeriod]:
         start, n = self.start, len(self.spans)
         return [
-            PayPeriod(start + timedelta(days=first), start + timedelta(days=last), k < n - 1 or self.last_whole)
+            PayPeriod(start + timedelta(days=first), start + timedelta(days=last), k < n - 1 or not self.last_cut)
             for k, (first, last) in enumerate(zip(self.spans.firsts, self.spans.lasts, strict=True))
         ]
 
@@ -153,18 +158,29 @@ def period_grid(
 ) -> PeriodGrid:
     """The shared pay periods of a start, end and frequency (``years``: the plan's ``year_runs``)."""
     memo = rates.memo("pay-period grids", GRID_LIMIT)
-    key = (start, end, frequency, years)
+    key = (start, end, frequency)
     found: PeriodGrid | None = memo.get(key)
     if found is None:
         periods = pay_periods(start, end, frequency)
         spans = PeriodSpans.of((((p.start - start).days, (p.end - start).days) for p in periods), years)
-        seen: dict[FiguresKey, int] = {}
+        seen: dict[InForce, int] = {}
         figures_of = []
         for period in periods:
-            figures = FiguresKey(rates.in_force(period.pay_date), period.odd_days)
+            figures = rates.in_force(period.end)
             index = seen.get(figures)
             if index is None:
                 index = seen[figures] = len(seen)
             figures_of.append(index)
-        found = memo.put(key, PeriodGrid(start, frequency, spans, periods[-1].whole, tuple(figures_of), tuple(seen)))
+        last = periods[-1]
+        whole_last = None
+        last_pay_date = last.end
+        if not last.whole:
+            last_pay_date = pay_periods(start, end + timedelta(days=31), frequency)[len(periods) - 1].end
+            # The days past the plan's end take the figures of its last day.
+            tail = years[-1]
+            extended = (*years[:-1], YearRun(tail.first, (last_pay_date - start).days, tail.figures_year))
+            whole_last = PeriodSpans.of([((last.start - start).days, (last_pay_date - start).days)], extended)
+        found = memo.put(
+            key, PeriodGrid(start, frequency, spans, tuple(figures_of), tuple(seen), whole_last, last_pay_date)
+        )
     return found

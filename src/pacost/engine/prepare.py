@@ -12,14 +12,14 @@ Nothing here knows a rate of pay, the budget or the terminal.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
 from pacost.dates import PayFrequency
-from pacost.engine.periods import PeriodGrid, YearRun, over_plan, period_grid, year_runs
+from pacost.engine.periods import PeriodGrid, YearRun, horizon, over_plan, period_grid, year_runs
 from pacost.engine.rota import (
     BANK_HOLIDAY,
     COMBOS,
@@ -89,7 +89,8 @@ class CoverSums(NamedTuple):
 
 class SickSpells(NamedTuple):
     """Spells of sickness expected to start in a pay period on the PA's days in one tax year (whose SSP rules
-    apply to them), in weeks of ``qualifying_days`` qualifying days."""
+    apply to them) that fall in weeks of ``qualifying_days`` qualifying days (each spell is paid at that week's
+    daily rate)."""
 
     figures_year: int
     qualifying_days: int
@@ -106,6 +107,15 @@ class Shape(NamedTuple):
     figures: PricedFigures
 
 
+class CutShort(NamedTuple):
+    """The last pay period, when the plan ends before it does: the shape of its days inside the plan (``inside``)
+    and the shape of the whole period as the PA works it (``whole``, priced but no period's own), both indices
+    into ``PreparedPA.shapes``."""
+
+    inside: int
+    whole: int
+
+
 @dataclass
 class PreparedPA:
     """One PA, ready to be priced at any hourly rate."""
@@ -118,16 +128,18 @@ class PreparedPA:
     sums: list[PeriodRota]  # the distinct sums of this PA's rota over their pay periods
     sums_of: list[int]  # per pay period: which of them
     rate_hours: list[Decimal]  # per distinct sum: waking hours weighted by their multipliers
+    multipliers: tuple[Decimal, ...]
     planned_hours: Decimal
     sleep_in_hours: Decimal
     scheduled_days: int
     holiday_share: Decimal
     sick_share: Decimal
-    qualifying_days: int  # scheduled days a week, for SSP's daily rate
+    whole_last: PeriodRota | None = None  # the last period's rota, whole, when the plan ends before it does
     # Cover this PA works for the others (when they are the one who covers): the distinct sums, and which of them
-    # each of their pay periods has.
+    # each of their pay periods has; and the cover in the last period whole.
     cover: list[CoverSums] | None = None
     cover_of: list[int] | None = None
+    whole_last_cover: CoverSums | None = None
     cover_hours: Decimal = ZERO  # the hours of the others' absences this PA works
     rate_hours_total: Decimal = ZERO  # over the plan: the rota pay is the hourly rate x this, plus ``flat_total``
     flat_total: Decimal = ZERO
@@ -136,10 +148,20 @@ class PreparedPA:
     shape_counts: list[int] = field(default_factory=list)  # per shape: how many periods have it
     shape_first: list[int] = field(default_factory=list)  # per shape: its first period
     shape_tax_years: list[dict[int, int]] = field(default_factory=list)  # per shape: its periods per tax year
+    cut: CutShort | None = None
 
     @property
     def period_count(self) -> int:
         return len(self.figures_of)
+
+    def _shape(
+        self, rota: PeriodRota, hours: Decimal, cover: CoverSums | None, figures: PricedFigures, spell_days: int
+    ) -> Shape:
+        sickness = tuple(
+            SickSpells(part.figures_year, part.qualifying_days, self.sick_share * part.days / spell_days)
+            for part in rota.scheduled
+        )
+        return Shape(hours, rota.sleep_in_flat, sickness, cover, figures)
 
     def find_shapes(self, spell_days: int) -> None:
         """Number the periods by shape: each distinct rota sum, set of figures and cover is numbered by its values,
@@ -159,11 +181,16 @@ class PreparedPA:
             PricedFigures(f.employer_ni, f.pension, f.age, f.over_state_pension_age) for f in self.figures
         ]
         figures_numbers = [by_value.setdefault(f, len(by_value)) for f in priced_figures]
-        columns = [map(sum_numbers.__getitem__, sums_of), map(figures_numbers.__getitem__, figures_of)]
+        columns: list[Iterable[int]] = [
+            map(sum_numbers.__getitem__, sums_of),
+            map(figures_numbers.__getitem__, figures_of),
+        ]
         if self.cover is not None and self.cover_of is not None:
             by_value = {}
             cover_numbers = [by_value.setdefault(c, len(by_value)) for c in self.cover]
             columns.append(map(cover_numbers.__getitem__, self.cover_of))
+        if self.whole_last is not None:  # the last period is priced apart from any other
+            columns.append(iter([0] * (self.period_count - 1) + [1]))
         keys: list[tuple[int, ...]] = list(zip(*columns, strict=True))
         index = {key: k for k, key in enumerate(dict.fromkeys(keys))}  # in order of first appearance
         self.shape_of = list(map(index.__getitem__, keys))
@@ -176,26 +203,30 @@ class PreparedPA:
             zip(self.shape_of, map(tax_years.__getitem__, figures_of), strict=True)
         ).items():
             self.shape_tax_years[shape][year] = count
-        expected: dict[int, Decimal] = {}  # scheduled days -> the spells of sickness expected to start on them
-        self.shapes = []
-        for first in self.shape_first:
-            rota = self.sums[sums_of[first]]
-            sickness = []
-            for year, days in rota.scheduled:
-                spells = expected.get(days)
-                if spells is None:
-                    spells = expected[days] = self.sick_share * days / spell_days
-                sickness.append(SickSpells(year, self.qualifying_days, spells))
-            cover = self.cover[self.cover_of[first]] if self.cover is not None and self.cover_of is not None else None
-            self.shapes.append(
-                Shape(
-                    self.rate_hours[sums_of[first]],
-                    rota.sleep_in_flat,
-                    tuple(sickness),
-                    cover,
-                    priced_figures[figures_of[first]],
-                )
+        self.shapes = [
+            self._shape(
+                self.sums[sums_of[first]],
+                self.rate_hours[sums_of[first]],
+                self.cover[self.cover_of[first]] if self.cover is not None and self.cover_of is not None else None,
+                priced_figures[figures_of[first]],
+                spell_days,
             )
+            for first in self.shape_first
+        ]
+        if self.whole_last is not None:
+            last = self.period_count - 1
+            whole = self._shape(
+                self.whole_last,
+                rate_hours(self.whole_last, self.multipliers),
+                self.whole_last_cover,
+                priced_figures[figures_of[last]],
+                spell_days,
+            )
+            self.cut = CutShort(self.shape_of[last], len(self.shapes))
+            self.shapes.append(whole)
+            self.shape_counts.append(0)
+            self.shape_first.append(last)
+            self.shape_tax_years.append({})
 
 
 @dataclass
@@ -287,55 +318,50 @@ def _age_runs(born: date, pension_date: date, grid: PeriodGrid) -> list[tuple[in
     return runs
 
 
-def _ni_figures(
-    rates: RateBook, pay_date: date, frequency: PayFrequency, days: int | None, category: NiCategory
-) -> EmployerNiFigures:
+def _ni_figures(rates: RateBook, pay_date: date, frequency: PayFrequency, category: NiCategory) -> EmployerNiFigures:
     memo = rates.memo("employer NI figures")
-    key = (rates.in_force(pay_date), frequency, days, category)
+    key = (rates.in_force(pay_date), frequency, category)
     found: EmployerNiFigures | None = memo.get(key)
     if found is None:
-        found = memo.put(
-            key, employer_ni_figures(rates, pay_date=pay_date, frequency=frequency, category=category, days=days)
-        )
+        found = memo.put(key, employer_ni_figures(rates, pay_date=pay_date, frequency=frequency, category=category))
     return found
 
 
-def _pension_figures(rates: RateBook, pay_date: date, frequency: PayFrequency, days: int | None) -> PensionThresholds:
+def _pension_figures(rates: RateBook, pay_date: date, frequency: PayFrequency) -> PensionThresholds:
     memo = rates.memo("pension thresholds")
-    key = (rates.in_force(pay_date).figures_year, frequency, days)
+    key = (rates.in_force(pay_date).figures_year, frequency)
     found: PensionThresholds | None = memo.get(key)
     if found is None:
-        found = memo.put(key, pension_thresholds(rates, pay_date=pay_date, frequency=frequency, days=days))
+        found = memo.put(key, pension_thresholds(rates, pay_date=pay_date, frequency=frequency))
     return found
 
 
 def period_figures(pa: PA, grid: PeriodGrid, rates: RateBook) -> tuple[list[int], list[PeriodFigures]]:
     """Each pay period's statutory figures, as an index into the distinct sets of them: looked up once per set of
-    figures in force, length, NI letter and age, since most periods of a year share them."""
+    figures in force, NI letter and age, since most periods of a year share them."""
     frequency = grid.frequency
     born = pa.date_of_birth
     pension_date = state_pension_date(born, rates)  # dates of birth rarely repeat: not remembered
     fixed_category = NiCategory(pa.ni_category) if pa.ni_category is not None else None
     distinct: list[PeriodFigures] = []
     ids: list[int] = []
-    figures_of, keys = grid.figures_of, grid.figures_keys
+    figures_of, in_force = grid.figures_of, grid.in_force
     for first, stop, age, over in _age_runs(born, pension_date, grid):
         category = fixed_category or category_for_age(age, over_state_pension_age=over)
         run = figures_of[first:stop]
         seen: dict[int, int] = {}
-        for key_index in dict.fromkeys(run):  # each key in the run once, looked up on the first pay date with it
-            pay_date = grid.pay_date(first + run.index(key_index))
-            key = keys[key_index]
-            seen[key_index] = len(distinct)
+        for key in dict.fromkeys(run):  # each set of figures in the run once, looked up on its first pay date
+            pay_date = grid.pay_date(first + run.index(key))
+            seen[key] = len(distinct)
             distinct.append(
                 PeriodFigures(
                     category,
-                    _ni_figures(rates, pay_date, frequency, key.days, category),
-                    _pension_figures(rates, pay_date, frequency, key.days),
+                    _ni_figures(rates, pay_date, frequency, category),
+                    _pension_figures(rates, pay_date, frequency),
                     age,
                     over,
-                    key.in_force.figures_year,
-                    key.in_force.tax_year,
+                    in_force[key].figures_year,
+                    in_force[key].tax_year,
                 )
             )
         ids.extend(map(seen.__getitem__, run))
@@ -364,12 +390,13 @@ def _prepare_pa(
     rota = PaRota(calendar, shift_patterns(pa), night)
     grid = period_grid(rates, plan.start, plan.end, PayFrequency(pa.pay_frequency), years)
     sums_of, sums = rota.period_ids(grid.spans)
+    whole_last = rota.period_ids(grid.whole_last)[1][0] if grid.whole_last is not None else None
     mult = multipliers(pa)
     figures_of, figures = period_figures(pa, grid, rates)
     uses = Counter(sums_of)
     planned = sum((sums[i].hours * n for i, n in uses.items()), ZERO)
     sleep = sum((sums[i].sleep_in_hours * n for i, n in uses.items()), ZERO)
-    scheduled = rota.scheduled_mask.bit_count()
+    scheduled = (rota.scheduled_mask & ((1 << days_in_plan) - 1)).bit_count()
     holiday = holiday_share(pa.holiday_weeks)
     sick = ZERO
     if scheduled:
@@ -383,7 +410,6 @@ def _prepare_pa(
             sick = max(ZERO, ONE - holiday)
     else:
         warnings.append(f"{pa.name} has no shifts between {plan.start} and {plan.end}.")
-    qualifying = min(7, max(1, int((Decimal(scheduled) * SEVEN / days_in_plan).to_integral_value())))
     prepared = PreparedPA(
         pa=pa,
         rota=rota,
@@ -393,22 +419,36 @@ def _prepare_pa(
         sums=sums,
         sums_of=sums_of,
         rate_hours=[rate_hours(s, mult) for s in sums],
+        multipliers=mult,
         planned_hours=planned,
         sleep_in_hours=sleep,
         scheduled_days=scheduled,
         holiday_share=holiday,
         sick_share=sick,
-        qualifying_days=qualifying,
+        whole_last=whole_last,
     )
     return prepared, warnings
 
 
+def _cover_sums(mult: Sequence[Decimal], absent: list[tuple[PreparedPA, PeriodRota]]) -> CoverSums:
+    """The cover of one period: each absent PA's rota in it, at the coverer's multipliers, times their shares."""
+    holiday_hours = holiday_flat = sick_hours = sick_flat = ZERO
+    for other, rota in absent:
+        hours = rate_hours(rota, mult)
+        holiday, sick = other.holiday_share, other.sick_share
+        holiday_hours += holiday * hours
+        holiday_flat += holiday * rota.sleep_in_flat
+        sick_hours += sick * hours
+        sick_flat += sick * rota.sleep_in_flat
+    return CoverSums(holiday_hours, holiday_flat, sick_hours, sick_flat)
+
+
 def _add_cover(coverer: PreparedPA, others: list[PreparedPA]) -> None:
     """The others' absences summed into the coverer's pay periods (at the coverer's own multipliers)."""
-    mult = multipliers(coverer.pa)
-    spans = coverer.grid.spans
+    mult = coverer.multipliers
+    grid = coverer.grid
     # For each of the coverer's periods, which distinct sum of each absent PA's rota falls in it.
-    absent = [(other, other.rota.period_ids(spans)) for other in others]
+    absent = [(other, other.rota.period_ids(grid.spans)) for other in others]
     seen: dict[tuple[int, ...], int] = {}
     distinct: list[CoverSums] = []
     cover_of = []
@@ -416,20 +456,14 @@ def _add_cover(coverer: PreparedPA, others: list[PreparedPA]) -> None:
         key = tuple(ids[k] for _, (ids, _) in absent)
         index = seen.get(key)
         if index is None:
-            holiday_hours = holiday_flat = sick_hours = sick_flat = ZERO
-            for other, (ids, sums) in absent:
-                rota = sums[ids[k]]
-                hours = rate_hours(rota, mult)
-                holiday, sick = other.holiday_share, other.sick_share
-                holiday_hours += holiday * hours
-                holiday_flat += holiday * rota.sleep_in_flat
-                sick_hours += sick * hours
-                sick_flat += sick * rota.sleep_in_flat
             index = seen[key] = len(distinct)
-            distinct.append(CoverSums(holiday_hours, holiday_flat, sick_hours, sick_flat))
+            distinct.append(_cover_sums(mult, [(other, sums[ids[k]]) for other, (ids, sums) in absent]))
         cover_of.append(index)
     coverer.cover = distinct
     coverer.cover_of = cover_of
+    if grid.whole_last is not None:
+        whole = grid.whole_last
+        coverer.whole_last_cover = _cover_sums(mult, [(other, other.rota.period_ids(whole)[1][0]) for other in others])
     coverer.cover_hours = sum(((o.holiday_share + o.sick_share) * o.planned_hours for o in others), ZERO)
 
 
@@ -437,10 +471,14 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
     """Everything about the plan that does not depend on an hourly rate."""
     days_in_plan = (plan.end - plan.start).days + 1
     years = year_runs(plan.start, plan.end, rates)
-    calendar = plan_calendar(plan.start, plan.end, plan.nation, rates.memo("plan calendars"))
+    # The calendar runs past the plan's end: a last pay period that does is costed whole, and SSP's daily rate
+    # counts the scheduled days of a whole Sunday-to-Saturday week.
+    calendar = plan_calendar(plan.start, horizon(plan.end), plan.nation, rates.memo("plan calendars"))
     warnings: list[str] = []
     prepared: list[PreparedPA] = []
-    years_used: set[int] = set()
+    # Every tax year the plan's days fall in has figures it uses: SSP for a sickness that starts then, and NI,
+    # pension and the Employment Allowance for a pay date then.
+    years_used = {run.figures_year for run in years}
     carried_forward = False
     for pa in plan.pa:
         p, pa_warnings = _prepare_pa(pa, plan, rates, calendar, years, days_in_plan)

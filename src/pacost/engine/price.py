@@ -21,7 +21,7 @@ from pacost.engine.prepare import Prepared, PreparedPA
 from pacost.money import ZERO, round_penny
 from pacost.rates.book import RateBook
 from pacost.rates.models import HolidayRules
-from pacost.result import LINE_IDS, PaResult, PeriodDetail
+from pacost.result import LINE_IDS, PaResult, PeriodDetail, WholePeriod
 from pacost.statutory.allowance import allowance_used
 from pacost.statutory.holiday import rolled_up_holiday_pay, with_rolled_up_holiday
 from pacost.statutory.ni import employer_ni_on
@@ -143,7 +143,21 @@ def _price_shapes(
                 employer_contribution(earnings, figures.pension) if pensionable else ZERO,
             )
         )
+    if p.cut is not None:
+        priced[p.cut.inside] = counted_share(priced[p.cut.inside], priced[p.cut.whole])
     return priced, rota_pay
+
+
+def counted_share(inside: PeriodPay, whole: PeriodPay) -> PeriodPay:
+    """A last pay period that runs past the plan's end, as the plan counts it (SPEC §2.2): its pay for the days
+    inside the plan, and that pay's share of the employer NI and pension on the whole period's earnings, each to
+    the penny. Whether auto-enrolment enrols the PA is the whole period's assessment."""
+    share = inside.earnings / whole.earnings if whole.earnings else ZERO
+    return inside._replace(
+        employer_ni=round_penny(whole.employer_ni * share),
+        worker=whole.worker,
+        pension_if_enrolled=round_penny(whole.pension_if_enrolled * share),
+    )
 
 
 def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detail = "periods") -> Priced:
@@ -192,10 +206,12 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             continue
         details: list[PeriodDetail] = []
         gross = pa_ni = pa_pension = ZERO
+        last = p.period_count - 1
         for k, (shape, period) in enumerate(zip(p.shape_of, p.grid.periods(), strict=True)):
             s = priced[shape]
             figures = p.figures[p.figures_of[k]]
-            period_pension = s.pension_if_enrolled if start is not None and k >= start else ZERO
+            enrolled = start is not None and k >= start
+            period_pension = s.pension_if_enrolled if enrolled else ZERO
             if s.employer_ni:
                 ni_by_tax_year[figures.tax_year] = ni_by_tax_year.get(figures.tax_year, ZERO) + s.employer_ni
             wages += s.wages
@@ -208,11 +224,21 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             gross += s.earnings
             pa_ni += s.employer_ni
             pa_pension += period_pension
+            whole = None
+            if k == last and p.cut is not None:
+                w = priced[p.cut.whole]
+                whole = WholePeriod(
+                    end=p.grid.last_pay_date,
+                    days=(p.grid.last_pay_date - period.start).days + 1,
+                    earnings=w.earnings,
+                    employer_ni=w.employer_ni,
+                    pension=w.pension_if_enrolled if enrolled else ZERO,
+                )
             details.append(
                 PeriodDetail(
                     start=period.start,
                     end=period.end,
-                    pay_date=period.pay_date,
+                    pay_date=whole.end if whole is not None else period.end,
                     days=period.days,
                     whole=period.whole,
                     wages=s.wages,
@@ -223,6 +249,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                     ni_category=figures.ni_category.value,
                     employer_ni=s.employer_ni,
                     pension=period_pension,
+                    whole_period=whole,
                 )
             )
         pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, details))

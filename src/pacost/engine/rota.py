@@ -15,11 +15,12 @@ Nothing here knows about money, pay periods or the terminal.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from functools import cache, lru_cache
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from dateutil.rrule import rrulestr
@@ -171,15 +172,23 @@ SIXTY = Decimal(60)
 EXACT_DIGITS = 20
 
 
+class ScheduledDays(NamedTuple):
+    """Some of a pay period's scheduled days: those in one tax year (whose figures apply to them) that fall in
+    Sunday-to-Saturday weeks with ``qualifying_days`` scheduled days (the days SSP's daily rate divides by)."""
+
+    figures_year: int
+    qualifying_days: int
+    days: int
+
+
 @dataclass(slots=True)
 class PeriodRota:
-    """One pay period's share of a rota: waking hours by flag combination, sleep-ins, and the scheduled days by
-    the tax year whose figures apply (figures year, number of scheduled days)."""
+    """One pay period's share of a rota: waking hours by flag combination, sleep-ins, and the scheduled days."""
 
     waking: tuple[Decimal, ...]
     sleep_in_hours: Decimal
     sleep_in_flat: Decimal
-    scheduled: tuple[tuple[int, int], ...]
+    scheduled: tuple[ScheduledDays, ...]
 
     @property
     def hours(self) -> Decimal:
@@ -187,7 +196,7 @@ class PeriodRota:
 
     @property
     def scheduled_days(self) -> int:
-        return sum(count for _, count in self.scheduled)
+        return sum(part.days for part in self.scheduled)
 
 
 @lru_cache(maxsize=1_024)
@@ -368,10 +377,43 @@ class _Counted:
     flat: Decimal
 
 
+def _by_week_days(calendar: PlanCalendar, patterns: Sequence[ShiftPattern], union: int) -> list[tuple[int, int]]:
+    """The scheduled days (``union``) grouped by how many scheduled days their Sunday-to-Saturday week has, as
+    (that number, bit mask), fewest first. The first week counts the days before the plan start as the rota would
+    have them (a shift on weekdays repeats backwards; one by a rule does not)."""
+    if all(p.repeat is None and p.every == 1 for p in patterns):
+        # The same weekdays every week: every week has them all (the first one with its days before the start).
+        weekdays: set[int] = set()
+        for p in patterns:
+            weekdays |= p.weekdays
+        return [(len(weekdays), union)] if union else []
+    start = calendar.start
+    before = (start.weekday() + 1) % 7  # days of the first week before the plan start (it begins on a Sunday)
+    earlier = 0
+    for back in range(1, before + 1):
+        weekday = (start.weekday() - back) % 7
+        week = -1  # the week before the plan's first, counted from the plan start
+        if any(p.repeat is None and weekday in p.weekdays and week % p.every == 0 for p in patterns):
+            earlier += 1
+    groups: dict[int, int] = {}
+    first_sunday = (7 - before) % 7
+    if first_sunday:
+        week = union & ((1 << first_sunday) - 1)
+        if week:
+            count = week.bit_count() + earlier
+            groups[count] = groups.get(count, 0) | week
+    for first in range(first_sunday, calendar.length, 7):
+        week = union & (0x7F << first)
+        if week:
+            count = week.bit_count()
+            groups[count] = groups.get(count, 0) | week
+    return sorted(groups.items())
+
+
 class PaRota:
     """One PA's rota over the plan, ready to be summed into any run of pay periods (their own, or a coverer's)."""
 
-    def __init__(self, calendar: PlanCalendar, patterns: Iterable[ShiftPattern], night: tuple[int, int]) -> None:
+    def __init__(self, calendar: PlanCalendar, patterns: Sequence[ShiftPattern], night: tuple[int, int]) -> None:
         self.calendar = calendar
         counted: list[_Counted] = []
         # (day index, non-zero minutes as (flag combination, minutes), sleep-in, flat sum)
@@ -435,15 +477,8 @@ class PaRota:
         # when a clock change is near), so that periods are told apart by cheap keys.
         self.special_kinds = [special_kinds[i] for i in order]
         self.scheduled_mask = union
-
-    def first_days(self, years: Iterable[tuple[int, int, int]]) -> dict[int, date]:
-        """The first scheduled day in each run of days (first index, last index, figures year)."""
-        out: dict[int, date] = {}
-        for first, last, year in years:
-            days = self.scheduled_mask & ((1 << (last + 1)) - (1 << first))
-            if days and year not in out:
-                out[year] = self.calendar.day((days & -days).bit_length() - 1)
-        return out
+        # The scheduled days, by the number of scheduled days in their Sunday-to-Saturday week: (count, mask).
+        self.by_week_days = _by_week_days(calendar, patterns, union)
 
     def period_ids(self, spans: PeriodSpans) -> tuple[list[int], list[PeriodRota]]:
         """Sum the rota into the periods of ``spans``: each period as an index into a list of the distinct sums.
@@ -453,7 +488,7 @@ class PaRota:
         rotas: list[PeriodRota] = []
         special = self.special
         masks = [item.mask for item in self.counted]
-        union = self.scheduled_mask
+        by_week_days = self.by_week_days
         made: dict[tuple[object, ...], int] = {}
         kinds = self.special_kinds
         s = 0
@@ -461,13 +496,19 @@ class PaRota:
         for first, last, year, parts in zip(spans.firsts, spans.lasts, spans.years, spans.parts, strict=True):
             span = (1 << (last + 1)) - (1 << first)
             counts = tuple([(m & span).bit_count() for m in masks])
-            scheduled: tuple[tuple[int, int], ...]
+            scheduled: tuple[ScheduledDays, ...]
             if parts is None:  # the usual case: the period is within one run of the same figures year
-                days = (union & span).bit_count()
-                scheduled = ((year, days),) if days else ()
+                scheduled = tuple(
+                    ScheduledDays(year, week_days, days)
+                    for week_days, mask in by_week_days
+                    if (days := (mask & span).bit_count())
+                )
             else:
                 scheduled = tuple(
-                    (part_year, days) for part, part_year in parts if (days := (union & part).bit_count())
+                    ScheduledDays(part_year, week_days, days)
+                    for part, part_year in parts
+                    for week_days, mask in by_week_days
+                    if (days := (mask & part).bit_count())
                 )
             if n_special:
                 while s < n_special and special[s][0] < first:
@@ -492,7 +533,7 @@ class PaRota:
         self,
         counts: tuple[int, ...],
         specials: list[tuple[int, tuple[tuple[int, Decimal], ...], bool, Decimal]],
-        scheduled: tuple[tuple[int, int], ...],
+        scheduled: tuple[ScheduledDays, ...],
     ) -> PeriodRota:
         waking = [ZERO] * COMBOS
         sleep_minutes = ZERO

@@ -23,7 +23,6 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from pacost.dates import PayFrequency
-from pacost.money import round_threshold_odd_period
 
 
 def _exact(value: object) -> object:
@@ -89,15 +88,6 @@ class PeriodFigure(_Strict):
     def for_frequency(self, frequency: PayFrequency) -> Decimal:
         value: Decimal = getattr(self, frequency.field)
         return value
-
-    def for_days(self, days: int) -> Decimal:
-        """The threshold for a period that is not whole weeks or months: annual ÷ 365 × days, to the penny
-        with a halfpenny or less disregarded (NIM01206)."""
-        return round_threshold_odd_period(self.annual * days / 365)
-
-    def for_period(self, frequency: PayFrequency, days: int | None = None) -> Decimal:
-        """The threshold for one pay period: the published figure, or pro-rated by days when ``days`` is given."""
-        return self.for_frequency(frequency) if days is None else self.for_days(days)
 
 
 class NiRates(_Strict):

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from pacost.money import money_str
-from pacost.result import CostResult, PaResult
+from pacost.result import CostResult, PaResult, WholePeriod
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -16,6 +16,16 @@ def _money(value: Decimal | None) -> str | None:
 
 def _hours(value: Decimal | None) -> str | None:
     return None if value is None else f"{value:.2f}"
+
+
+def _whole(whole: WholePeriod) -> dict[str, Any]:
+    return {
+        "end": whole.end.isoformat(),
+        "days": whole.days,
+        "earnings": money_str(whole.earnings),
+        "employer_ni": money_str(whole.employer_ni),
+        "pension": money_str(whole.pension),
+    }
 
 
 def _pa(pa: PaResult, detail: bool) -> dict[str, Any]:
@@ -50,6 +60,7 @@ def _pa(pa: PaResult, detail: bool) -> dict[str, Any]:
                 "employer_ni": money_str(p.employer_ni),
                 "pension": money_str(p.pension),
             }
+            | ({"whole_period": _whole(p.whole_period)} if p.whole_period is not None else {})
             for p in pa.periods
         ]
     return out

@@ -86,15 +86,14 @@ def _zero_rate_threshold(ni: NiRates, category: NiCategory) -> PeriodFigure:
 
 
 def employer_ni_figures(
-    rates: RateBook, *, pay_date: date, frequency: PayFrequency, category: NiCategory, days: int | None = None
+    rates: RateBook, *, pay_date: date, frequency: PayFrequency, category: NiCategory
 ) -> EmployerNiFigures:
-    """The threshold and rate for one pay period. ``days`` is given only for a period that is not whole weeks or
-    months; the threshold is then the annual figure ÷ 365 × days (NIM01206)."""
+    """The threshold and rate for one pay period of ``frequency`` paid on ``pay_date``."""
     ni = rates.ni_for(pay_date)
     rate = ni.rate_on(pay_date)
     if category is NiCategory.X:
         return EmployerNiFigures(None, rate)
-    return EmployerNiFigures(_zero_rate_threshold(ni, category).for_period(frequency, days), rate)
+    return EmployerNiFigures(_zero_rate_threshold(ni, category).for_frequency(frequency), rate)
 
 
 def employer_ni_on(earnings: Decimal, figures: EmployerNiFigures) -> Decimal:
@@ -113,7 +112,6 @@ def employer_ni(
     pay_date: date,
     category: NiCategory,
     rates: RateBook,
-    days: int | None = None,
 ) -> Decimal:
     """Employer NI on one period's NI-able earnings.
 
@@ -122,5 +120,5 @@ def employer_ni(
     ...             category=NiCategory.A, rates=bundled_rates())
     Decimal('107.10')
     """
-    figures = employer_ni_figures(rates, pay_date=pay_date, frequency=frequency, category=category, days=days)
+    figures = employer_ni_figures(rates, pay_date=pay_date, frequency=frequency, category=category)
     return employer_ni_on(pay, figures)

@@ -7,8 +7,8 @@ Each period the worker is assessed on their age on the pay date and that period'
 - *entitled worker*: earning no more than the lower limit — may ask to join; no employer contribution is due.
 
 Once enrolled (or opted in), the employer pays the minimum percentage of qualifying earnings
-(``employer_contribution``): the earnings between the lower and upper limits for the period (pro-rated by days for
-a period that is not whole weeks or months), rounded to the penny. pacost does not model postponement (up to three
+(``employer_contribution``): the earnings between the lower and upper limits for the period, rounded to the
+penny. pacost does not model postponement (up to three
 months' delay an employer may choose): a cautious budget assumes none.
 """
 
@@ -45,15 +45,13 @@ class PensionThresholds:
     minimum_age: int
 
 
-def pension_thresholds(
-    rates: RateBook, *, pay_date: date, frequency: PayFrequency, days: int | None = None
-) -> PensionThresholds:
-    """The auto-enrolment figures for one pay period (pro-rated by days when ``days`` is given)."""
+def pension_thresholds(rates: RateBook, *, pay_date: date, frequency: PayFrequency) -> PensionThresholds:
+    """The auto-enrolment figures for one pay period of ``frequency`` paid on ``pay_date``."""
     p = rates.pension_for(pay_date)
     return PensionThresholds(
-        lower=p.lower_qualifying_earnings.for_period(frequency, days),
-        trigger=p.earnings_trigger.for_period(frequency, days),
-        upper=p.upper_qualifying_earnings.for_period(frequency, days),
+        lower=p.lower_qualifying_earnings.for_frequency(frequency),
+        trigger=p.earnings_trigger.for_frequency(frequency),
+        upper=p.upper_qualifying_earnings.for_frequency(frequency),
         employer_rate=p.employer_minimum.value,
         minimum_age=int(p.minimum_age.value),
     )
