@@ -1,6 +1,7 @@
 """Invariants of the cost model, checked on generated plans (Hypothesis): the lines add up exactly to the total;
 the total never falls when an hourly rate rises or a shift gets longer; NI and pension are never negative; a plan
-round-trips through JSON; the verdict's highest affordable rate fits the budget and a penny more does not.
+round-trips through JSON; the verdict's highest affordable rate fits the budget and a penny more does not; and
+every pay period the engine prices is what the statutory rules give for its earnings and date.
 
 Plans are generated as raw dicts (what a plan file holds): one to three PAs on summary or shift rotas, rates from
 £10 to £25, any pay frequency, ages 18 to 70, periods of one to four months (short, to keep the file fast).
@@ -17,10 +18,16 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pacost.dates import PayFrequency, TaxYear
 from pacost.engine.cost import cost_plan
+from pacost.money import round_penny
 from pacost.plan import LoadedPlan, plan_from_dict, plan_to_dict
 from pacost.rates import RateBook, bundled_rates
 from pacost.result import CostResult
+from pacost.statutory.allowance import allowance_used
+from pacost.statutory.ni import NiCategory, category_for_age, employer_ni
+from pacost.statutory.pension import WorkerCategory, assess_worker, employer_contribution, pension_thresholds
+from pacost.statutory.state_pension import age_on, reached_state_pension_age
 
 RATES: RateBook = bundled_rates()
 PENNY = Decimal("0.01")
@@ -237,3 +244,50 @@ def test_highest_affordable_rate_fits_and_a_penny_more_does_not(data: dict[str, 
     assert cost(with_rate(data, rate)).total <= result.budget
     if rate + PENNY <= 1000:  # the plan reader refuses an hourly rate over £1,000 as a slip of the decimal point
         assert cost(with_rate(data, rate + PENNY)).total > result.budget
+
+
+@FAST
+@given(plans())
+def test_every_pay_period_is_what_the_statutory_rules_give_for_its_earnings_and_date(data: dict[str, Any]) -> None:
+    """Each pay period the engine prices, checked against ``pacost.statutory`` directly: employer NI on its
+    earnings with the figures in force on its date and the NI letter of the PA's age then; auto-enrolment from the
+    first period that makes the PA an eligible jobholder, and the employer's contribution on qualifying earnings;
+    the Employment Allowance per tax year. A last period that runs past the plan's end is checked whole, and its
+    counted NI and pension as the share its pay inside the plan is of the whole."""
+    plan, assumptions = plan_from_dict(data, source="<generated>", rates=RATES, today=TODAY)
+    result = cost_plan(LoadedPlan(plan, assumptions, "<generated>", "0" * 64), RATES, affordable=False)
+    ni_by_tax_year: dict[int, Decimal] = {}
+    for pa, costed in zip(plan.pa, result.pas, strict=True):
+        frequency = PayFrequency(pa.pay_frequency)
+        enrolled = pa.pension == "opt-in"
+        for period in costed.periods:
+            on = period.end  # the pay date, or the plan's last day for a period that runs past it
+            age = age_on(pa.date_of_birth, on)
+            over = reached_state_pension_age(pa.date_of_birth, on, RATES)
+            category = (
+                NiCategory(pa.ni_category) if pa.ni_category else category_for_age(age, over_state_pension_age=over)
+            )
+            assert period.ni_category == category.value
+            earnings = period.earnings if period.whole_period is None else period.whole_period.earnings
+            ni = employer_ni(earnings, frequency=frequency, pay_date=on, category=category, rates=RATES)
+            thresholds = pension_thresholds(RATES, pay_date=on, frequency=frequency)
+            worker = assess_worker(age, earnings, thresholds, over_state_pension_age=over)
+            enrolled = enrolled or (pa.pension == "auto" and worker is WorkerCategory.ELIGIBLE_JOBHOLDER)
+            pension = employer_contribution(earnings, thresholds) if enrolled and pa.pension != "opt-out" else 0
+            if period.whole_period is None:
+                assert period.whole
+                assert (period.employer_ni, period.pension) == (ni, pension)
+            else:
+                assert not period.whole and period is costed.periods[-1]
+                whole = period.whole_period
+                assert (whole.employer_ni, whole.pension) == (ni, pension)
+                assert whole.end == period.pay_date > plan.end == period.end
+                share = period.earnings / whole.earnings if whole.earnings else Decimal(0)
+                assert period.employer_ni == round_penny(whole.employer_ni * share)
+                assert period.pension == round_penny(whole.pension * share)
+            year = TaxYear.containing(on).start_year
+            ni_by_tax_year[year] = ni_by_tax_year.get(year, Decimal(0)) + period.employer_ni
+        assert costed.employer_ni == sum((p.employer_ni for p in costed.periods), Decimal(0))
+        assert costed.pension == sum((p.pension for p in costed.periods), Decimal(0))
+    allowance = -allowance_used(ni_by_tax_year, RATES) if plan.employer.employment_allowance else Decimal(0)
+    assert result.line("employment_allowance").amount == allowance
