@@ -13,7 +13,7 @@ import typer
 
 from pacost import __version__
 from pacost.cli import batch_cmd, cost_cmd, rates_cmd, report_cmd
-from pacost.cli.output import print_error
+from pacost.cli.options import print_error
 from pacost.errors import PacostError
 
 app = typer.Typer(

@@ -14,14 +14,13 @@ import signal
 import sys
 from collections import deque
 from collections.abc import Iterator
-from enum import StrEnum
 from itertools import islice
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Annotated
 
 import typer
 
-from pacost.cli.output import print_error
+from pacost.cli.options import BatchFormat, format_option, output_option, print_error, write_file
 
 if TYPE_CHECKING:  # the engine is imported when a batch runs, not for every command
     from concurrent.futures import Future
@@ -35,9 +34,8 @@ CHUNK = 64
 _RATES: RateBook | None = None
 
 
-class OutputFormat(StrEnum):
-    csv = "csv"
-    jsonl = "jsonl"
+BATCH_OUTPUT = output_option("--out", what="the rows (.csv or .jsonl)")
+BATCH_FORMAT = format_option(None, "csv or jsonl (default: from the --output extension, else csv).")
 
 
 def _init_worker(rates_files: list[str], ignore_interrupt: bool = False) -> None:
@@ -106,13 +104,8 @@ def batch(
             metavar="INPUT...",
         ),
     ],
-    out: Annotated[
-        Path | None, typer.Option("--out", "-o", help="Write the rows here (.csv or .jsonl); default: stdout.")
-    ] = None,
-    output_format: Annotated[
-        OutputFormat | None,
-        typer.Option("--format", "-f", help="csv or jsonl (default: from the --out extension, else csv)."),
-    ] = None,
+    out: Path | None = BATCH_OUTPUT,
+    output_format: BatchFormat | None = BATCH_FORMAT,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Processes to use (default: the machine's cores).")
     ] = None,
@@ -134,9 +127,7 @@ def batch(
     check_inputs(inputs)
     fmt = output_format
     if fmt is None:
-        fmt = (
-            OutputFormat.jsonl if out is not None and out.suffix.lower() in (".jsonl", ".ndjson") else OutputFormat.csv
-        )
+        fmt = BatchFormat.jsonl if out is not None and out.suffix.lower() in (".jsonl", ".ndjson") else BatchFormat.csv
     workers = jobs or os.cpu_count() or 1
     rates_files = [str(p) for p in rates_file or []]
     if rates_files:
@@ -161,7 +152,7 @@ def batch(
         progress.start()
         task = progress.add_task("batch", total=None)
     try:
-        if fmt is OutputFormat.csv:
+        if fmt is BatchFormat.csv:
             handle.write(csv_header())
         for number, outcome in enumerate(_outcomes_in_order(read_inputs(inputs), workers, rates_files, fmt), 1):
             handle.write(outcome.line)
@@ -178,7 +169,7 @@ def batch(
             handle.close()
     report = summary.to_dict()
     if summary_file is not None:
-        summary_file.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+        write_file(summary_file, json.dumps(report, indent=2) + "\n")
     if not quiet:
         _print_summary(report)
     if summary.interrupted:

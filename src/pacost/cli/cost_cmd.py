@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from pacost.cli.output import FORMAT_OPTION, Format, stdout_console
+from pacost.cli.options import FORMAT_OPTION, OUTPUT_OPTION, CostFormat, show
 
 if TYPE_CHECKING:
     from pacost.plan import LoadedPlan
@@ -43,7 +42,8 @@ def cost_plan_file(
 
 def cost(
     plan_file: Annotated[Path, PLAN_ARGUMENT],
-    output_format: Format = FORMAT_OPTION,
+    output_format: CostFormat = FORMAT_OPTION,
+    output: Path | None = OUTPUT_OPTION,
     detail: Annotated[bool, typer.Option("--detail", help="Add each PA's pay periods: earnings, NI, pension.")] = False,
     fail_on_shortfall: Annotated[
         bool, typer.Option("--fail-on-shortfall", help="Exit with code 3 when the budget does not cover the cost.")
@@ -53,21 +53,7 @@ def cost(
     strict_rates: Annotated[bool, STRICT_OPTION] = False,
 ) -> None:
     """What employing the plan's PAs really costs, line by line, and whether the budget covers it."""
-    # The renderers are imported here, when a plan is costed, to keep other commands quick.
-    from pacost.render.csv_out import render_csv
-    from pacost.render.json_out import render_json
-    from pacost.render.markdown import render_markdown
-
     _, _, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates)
-    if output_format is Format.json:
-        sys.stdout.write(render_json(result, detail=detail))
-    elif output_format is Format.csv:
-        sys.stdout.write(render_csv(result))
-    elif output_format is Format.markdown:
-        sys.stdout.write(render_markdown(result))
-    else:
-        from pacost.cli.human import print_result  # Rich's tables, only for the human view
-
-        print_result(result, stdout_console(), detail=detail)
+    show(result, output_format, output, detail=detail)
     if fail_on_shortfall and not result.covered:
         raise typer.Exit(EXIT_SHORTFALL)

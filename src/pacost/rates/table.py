@@ -1,6 +1,7 @@
-"""A tax year's statutory figures flattened into rows for display (``pacost rates``), with their sources.
+"""The statutory figures as rows for display (``pacost rates`` and the report), with their sources: every figure of
+one tax year (``RatesYear``), or the headline figures of every year (``RatesOverview``).
 
-Core code: it builds plain rows and never renders them; the command line turns them into a table or JSON.
+Core code: it builds plain rows and never renders them; ``pacost.render.rates_view`` does.
 """
 
 from __future__ import annotations
@@ -134,3 +135,28 @@ def year_summaries(book: RateBook) -> list[YearSummary]:
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class RatesOverview:
+    """What ``pacost rates`` shows with no year: the headline figures of every tax year known, and the last one
+    (whose figures later dates carry forward)."""
+
+    years: list[YearSummary]
+    last_year: TaxYear
+
+
+@dataclass(frozen=True)
+class RatesYear:
+    """What ``pacost rates 2026-27`` shows: every figure of one tax year, with its source."""
+
+    year: TaxYear
+    rows: list[FigureRow]
+
+
+def rates_overview(book: RateBook) -> RatesOverview:
+    return RatesOverview(year_summaries(book), book.last_year)
+
+
+def rates_year(book: RateBook, year: TaxYear) -> RatesYear:
+    return RatesYear(year, year_rows(book, year))

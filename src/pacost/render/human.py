@@ -1,12 +1,12 @@
 """The human view of one costed plan (Rich): the verdict in words, the breakdown, a bar of cost against budget, the
 key figures, then warnings and assumptions. Only layout lives here; every sentence and figure comes from
-``pacost.render.words`` and the result."""
+``pacost.render.words`` and the result. Rich is imported only by the terminal views under ``pacost.render``."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
-from rich.console import Console, Group
+from rich.console import Group, RenderableType
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
@@ -89,38 +89,37 @@ def _bullets(mark: str, items: list[str]) -> Table:
     return grid
 
 
-def print_result(result: CostResult, console: Console, *, detail: bool = False) -> None:
+def cost_human(result: CostResult, *, detail: bool = False) -> Group:
+    """The whole view of one costed plan, top to bottom."""
     style = "bold green" if result.covered else "bold red"
-    console.print(f"[bold]{escape(result.plan)}[/]")
-    console.print(
-        f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days), "
-        f"{result.hours.planned} hours of care planned ({result.hours.planned_per_week} a week)."
-    )
-    console.print()
-    console.print(Text(verdict(result), style=style))
-    console.print()
-    console.print(breakdown_table(result))
-    console.print()
+    blank = Text("")
+    parts: list[RenderableType] = [
+        Text.from_markup(f"[bold]{escape(result.plan)}[/]"),
+        Text(
+            f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days), "
+            f"{result.hours.planned} hours of care planned ({result.hours.planned_per_week} a week)."
+        ),
+        blank,
+        Text(verdict(result), style=style),
+        blank,
+        breakdown_table(result),
+        blank,
+    ]
     largest = max(result.total, result.budget)
-    console.print(f"True cost  {_bar(result.total, largest)}  {pounds(result.total)}")
-    console.print(f"Budget     {_bar(result.budget, largest)}  {pounds(result.budget)}")
-    console.print()
+    parts.append(Text(f"True cost  {_bar(result.total, largest)}  {pounds(result.total)}"))
+    parts.append(Text(f"Budget     {_bar(result.budget, largest)}  {pounds(result.budget)}"))
+    parts.append(blank)
     figures = Table(box=None, show_header=False, pad_edge=False)
     figures.add_column()
     figures.add_column()
     for figure in key_figures(result)[2:]:  # the first two, cost and budget, are in the table above
         figures.add_row(escape(figure.label), escape(figure.value))
-    console.print(figures)
+    parts.append(figures)
     if detail:
-        console.print()
-        console.print(pay_periods_table(result))
+        parts += [blank, pay_periods_table(result)]
     if result.warnings:
-        console.print()
-        console.print("[bold yellow]Warnings[/]")
-        console.print(_bullets("!", result.warnings))
-    console.print()
-    console.print("[bold]Assumptions[/]")
-    console.print(_bullets("-", result.assumptions))
-    console.print()
+        parts += [blank, Text.from_markup("[bold yellow]Warnings[/]"), _bullets("!", result.warnings)]
+    parts += [blank, Text.from_markup("[bold]Assumptions[/]"), _bullets("-", result.assumptions), blank]
     carried = " (latest figures carried forward)" if result.rates_carried_forward else ""
-    console.print(f"Rates used: {', '.join(result.rates_used)}{carried}. pacost {result.pacost_version}.")
+    parts.append(Text(f"Rates used: {', '.join(result.rates_used)}{carried}. pacost {result.pacost_version}."))
+    return Group(*parts)

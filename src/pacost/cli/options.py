@@ -1,0 +1,95 @@
+"""What every command shares: the output options (``--format``/``-f`` and ``-o``/``--output``), showing a view on
+the terminal or writing it to a file whole, and printing an error.
+
+A file is written beside its final name and renamed into place when complete, so a failed or interrupted write
+never leaves a partial file under that name.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from pacost.errors import PacostError
+from pacost.render import Format, render_text, renderable
+
+
+class CostFormat(StrEnum):
+    human = "human"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ReportFormat(StrEnum):
+    html = "html"
+    markdown = "markdown"
+
+
+class BatchFormat(StrEnum):
+    csv = "csv"
+    jsonl = "jsonl"
+
+
+def format_option(default: StrEnum | None, choices: str) -> Any:
+    """The ``--format``/``-f`` option, with the formats a command offers described in ``choices``."""
+    return typer.Option(default, "--format", "-f", help=choices, case_sensitive=False)
+
+
+def output_option(*aliases: str, what: str = "the output") -> Any:
+    """The ``-o``/``--output`` option (``aliases`` keeps an older spelling, such as ``--out``, working)."""
+    return typer.Option(
+        None, "--output", *aliases, "-o", help=f"Write {what} to this file (default: standard output).", dir_okay=False
+    )
+
+
+FORMAT_OPTION: Any = format_option(CostFormat.human, "human (a table for people), json, csv or markdown.")
+OUTPUT_OPTION: Any = output_option()
+
+
+def stdout_console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def print_error(message: str) -> None:
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]error:[/] {escape(message)}", markup=True)
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` whole: to a temporary file beside it, then renamed over it."""
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise PacostError(f"could not write {path}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise PacostError(f"could not write {path}: {exc.strerror or exc}") from None
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def show(subject: object, fmt: StrEnum, output: Path | None, *, detail: bool = False) -> None:
+    """Show ``subject`` in ``fmt``: on standard output (a Rich view in colour on a terminal), or written to
+    ``output`` whole, saying so on standard error."""
+    view_format = Format(fmt.value)
+    if output is not None:
+        write_file(output, render_text(subject, view_format, detail=detail))
+        typer.echo(f"Wrote {output}", err=True)
+    elif view_format is Format.human:
+        stdout_console().print(renderable(subject, view_format, detail=detail))
+    else:
+        sys.stdout.write(render_text(subject, view_format, detail=detail))
