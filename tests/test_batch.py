@@ -17,7 +17,9 @@ from typing import Any
 
 import pytest
 
-from pacost.batch import CSV_OUTPUT_COLUMNS, _csv_plan, read_inputs
+from pacost.batch.council_csv import csv_plan
+from pacost.batch.inputs import read_inputs
+from pacost.batch.rows import CSV_OUTPUT_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -103,7 +105,7 @@ def test_a_csv_export_gives_one_row_per_plan_equal_to_pacost_cost(tmp_path: Path
     for row, record in zip(rows, records, strict=True):
         assert row["status"] == "ok", row["error"]
         single = tmp_path / f"{record.plan_id}.json"
-        single.write_text(json.dumps(_csv_plan(record.payload)), encoding="utf-8")
+        single.write_text(json.dumps(csv_plan(record.payload)), encoding="utf-8")
         expected = cost_json(single)
         for line in expected["lines"]:
             assert row[line["id"]] == line["amount"], (record.plan_id, line["id"])

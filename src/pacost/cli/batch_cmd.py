@@ -1,99 +1,26 @@
 """``pacost batch INPUT…``: cost many plans, one output row per input plan, in input order.
 
-The work is spread over ``--jobs`` processes in chunks, with only a few chunks in flight at once, so memory stays
-flat however many plans come in; rows are written in input order as their chunk completes, so ``--jobs 1`` and
-``--jobs 2`` write the same bytes. Ctrl-C stops the workers; every row already written is whole.
+The work (``pacost.batch.run.outcomes_in_order``) is spread over ``--jobs`` processes; this command writes the rows
+as they come, shows progress on a terminal, and prints the summary. Ctrl-C stops the workers; every row already
+written is whole.
 """
 
 from __future__ import annotations
 
-import gc
 import json
 import os
-import signal
 import sys
-from collections import deque
-from collections.abc import Iterator
-from itertools import islice
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Annotated
+from typing import IO, Annotated
 
 import typer
 
 from pacost.cli.options import BatchFormat, format_option, output_option, print_error, write_file
 
-if TYPE_CHECKING:  # the engine is imported when a batch runs, not for every command
-    from concurrent.futures import Future
-
-    from pacost.batch import Outcome, Record
-    from pacost.rates import RateBook
-
 EXIT_SHORTFALL = 3
-CHUNK = 64
-
-_RATES: RateBook | None = None
-
 
 BATCH_OUTPUT = output_option("--out", what="the rows (.csv or .jsonl)")
 BATCH_FORMAT = format_option(None, "csv or jsonl (default: from the --output extension, else csv).")
-
-
-def _init_worker(rates_files: list[str], ignore_interrupt: bool = False) -> None:
-    from pacost.rates import bundled_rates, load_rates
-
-    global _RATES
-    if ignore_interrupt:
-        # Ctrl-C is the parent's to handle: it stops handing out work and keeps what it has written.
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-    _RATES = load_rates([Path(f) for f in rates_files]) if rates_files else bundled_rates()
-    # Costing a plan makes many short-lived objects and no reference cycles worth chasing: collect garbage less
-    # often, and never look again at what start-up made (the rates, the modules).
-    gc.freeze()
-    gc.set_threshold(50_000, 20, 100)
-
-
-def _cost_chunk(chunk: list[tuple[int, Record]], fmt: str) -> list[Outcome]:
-    from pacost.batch import cost_to_line
-
-    assert _RATES is not None  # noqa: S101 - set by the initializer
-    return [cost_to_line(number, record, _RATES, fmt) for number, record in chunk]
-
-
-def _chunks(records: Iterator[tuple[int, Record]], size: int) -> Iterator[list[tuple[int, Record]]]:
-    while True:
-        chunk = list(islice(records, size))
-        if not chunk:
-            return
-        yield chunk
-
-
-def _outcomes_in_order(records: Iterator[Record], jobs: int, rates_files: list[str], fmt: str) -> Iterator[Outcome]:
-    """Cost and format every record, in order; with more than one job, in worker processes, a bounded number of
-    chunks ahead (so memory stays flat), each worker sending back finished lines."""
-    numbered = enumerate(records, start=1)
-    if jobs <= 1:
-        _init_worker(rates_files)
-        for item in numbered:
-            yield from _cost_chunk([item], fmt)
-        return
-    from concurrent.futures import ProcessPoolExecutor
-
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files, True))
-    pending: deque[Future[list[Outcome]]] = deque()
-    chunks = _chunks(numbered, CHUNK)
-    try:
-        for chunk in islice(chunks, jobs * 3):
-            pending.append(executor.submit(_cost_chunk, chunk, fmt))
-        while pending:
-            outcomes = pending.popleft().result()
-            nxt = next(chunks, None)
-            if nxt is not None:
-                pending.append(executor.submit(_cost_chunk, nxt, fmt))
-            yield from outcomes
-    finally:
-        for future in pending:
-            future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
 
 
 def batch(
@@ -121,7 +48,9 @@ def batch(
     ] = None,
 ) -> None:
     """Cost many plans at once: one row per plan, in input order; a plan that cannot be costed is an error row."""
-    from pacost.batch import Summary, check_inputs, csv_header, read_inputs
+    from pacost.batch.inputs import check_inputs, read_inputs
+    from pacost.batch.rows import csv_header
+    from pacost.batch.run import Summary, outcomes_in_order
     from pacost.rates import load_rates
 
     check_inputs(inputs)
@@ -154,7 +83,7 @@ def batch(
     try:
         if fmt is BatchFormat.csv:
             handle.write(csv_header())
-        for number, outcome in enumerate(_outcomes_in_order(read_inputs(inputs), workers, rates_files, fmt), 1):
+        for number, outcome in enumerate(outcomes_in_order(read_inputs(inputs), workers, rates_files, fmt), 1):
             handle.write(outcome.line)
             summary.add(number, outcome)
             if progress is not None and task is not None and number % 256 == 0:

@@ -1,0 +1,93 @@
+"""Reading a batch's inputs (``pacost batch``): every plan, in order, as a ``Record`` not yet parsed — from a
+folder of plan files (searched recursively), a JSON Lines file (one plan per line), a council's CSV export (one row
+per PA: ``pacost.batch.council_csv``), or ``-`` for standard input. Streamed: nothing is held but the current plan.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any, NamedTuple
+
+from pacost.errors import PacostError
+
+PLAN_SUFFIXES = (".toml", ".json")
+
+
+class Record(NamedTuple):
+    """One plan as read from an input, not yet parsed: ``kind`` says how to read ``payload``."""
+
+    plan_id: str
+    source: str  # file, or file:line, or file:rows
+    kind: str  # "file" (payload: path) | "text" (payload: JSON text) | "csv" (payload: rows) | "error"
+    payload: Any
+
+
+def check_inputs(inputs: Iterable[str]) -> None:
+    """Refuse inputs that cannot be opened at all (the only reason a batch exits 1)."""
+
+    for name in inputs:
+        if name == "-":
+            continue
+        path = Path(name)
+        if not path.exists():
+            raise PacostError("no such file or folder", source=name)
+        if path.is_file() and not os.access(path, os.R_OK):
+            raise PacostError("cannot be read (permission denied)", source=name)
+        if path.is_file() and path.suffix.lower() not in (".jsonl", ".ndjson", ".csv", ".toml", ".json"):
+            raise PacostError(
+                "is not a kind of input pacost batch reads: give a folder of .toml/.json plans, a .jsonl file "
+                "(one plan per line) or a .csv export",
+                source=name,
+            )
+
+
+def read_inputs(inputs: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Record]:
+    """Every plan in the inputs, in order, as records (streamed: nothing is held but the current plan)."""
+    from pacost.batch.council_csv import csv_records  # it makes Records, so it imports this module
+
+    for name in inputs:
+        if name == "-":
+            stream = stdin or sys.stdin
+            first = stream.readline()
+            rest = _chain([first], stream)
+            if first.lstrip().startswith("{"):
+                yield from _jsonl_records(rest, "<stdin>")
+            else:
+                yield from csv_records(rest, "<stdin>")
+            continue
+        path = Path(name)
+        if path.is_dir():
+            yield from _folder_records(path)
+        elif path.suffix.lower() in (".jsonl", ".ndjson"):
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                yield from _jsonl_records(handle, name)
+        elif path.suffix.lower() == ".csv":
+            with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
+                yield from csv_records(handle, name)
+        else:
+            yield Record(path.stem, name, "file", str(path))
+
+
+def _chain(first: list[str], rest: Iterable[str]) -> Iterator[str]:
+    yield from (line for line in first if line)
+    yield from rest
+
+
+def _folder_records(folder: Path) -> Iterator[Record]:
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith("."):
+                path = Path(root) / name
+                plan_id = str(path.relative_to(folder).with_suffix(""))
+                yield Record(plan_id, str(path), "file", str(path))
+
+
+def _jsonl_records(lines: Iterable[str], name: str) -> Iterator[Record]:
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        yield Record(f"{name}:{number}", f"{name}:{number}", "text", line)
