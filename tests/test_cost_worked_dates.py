@@ -140,7 +140,7 @@ def plan_text(
     *,
     sick_days: int = 0,
     spell_days: int = 1,
-    budget: str = "amount = 10000\nper = \"period\"",
+    budget: str = 'amount = 10000\nper = "period"',
 ) -> str:
     """A plan with no fixed costs, family cover (which costs nothing, SPEC §2.5), SSP, and the allowance not
     claimed (so that employer NI shows in the total)."""
@@ -309,6 +309,7 @@ class Alternating:
     sick_by_period: list[Decimal]
     halved_sick: Decimal
     qualifying: Callable[[date], int]
+    sick_share: Decimal
     periods: list[Period]
     per_spell: dict[int, Decimal]
 
@@ -323,6 +324,7 @@ def alternating_by_hand(rates: RateBook, start: date, end: date) -> Alternating:
     fortnightly Friday's week before the start is off its cycle); the weeks at the end run on past the plan's
     end. AWE = rota pay x 7 / plan days; SSP = min(£123.25, 80% of AWE), from day one (data/ssp/2026-27.toml)."""
     days = (end - start).days + 1
+    check_2026_figures(rates, start)
 
     def scheduled(day: date) -> bool:
         if day.weekday() in (0, 2):
@@ -350,18 +352,18 @@ def alternating_by_hand(rates: RateBook, start: date, end: date) -> Alternating:
     halved = D(0)
     periods = weekly_periods(start, end)
     for period in periods:
-        sick_days = [d for d in period.dates() if scheduled(d)]
-        pay = len(sick_days) * day_pay
-        groups = Counter(qualifying(d) for d in sick_days)  # scheduled days by their week's qualifying days
+        working = [d for d in period.dates() if scheduled(d)]
+        pay = len(working) * day_pay
+        groups = Counter(qualifying(d) for d in working)  # scheduled days by their week's qualifying days
         p_sick = penny(sum((s * n / 1 * per_spell[q] for q, n in sorted(groups.items())), D(0)))
-        halved += penny(s * len(sick_days) * per_spell[2])
+        halved += penny(s * len(working) * per_spell[2])
         earnings = penny((1 - h - s) * pay) + penny(h * pay) + p_sick
         lines["wages"] += penny((1 - h - s) * pay)
         lines["holiday_pay"] += penny(h * pay)
         lines["sick_pay"] += p_sick
         lines["employer_ni"] += ni_above(earnings, ST_WEEK_2026, NI_RATE_2026)
         sick_by_period.append(p_sick)
-    return Alternating(lines, sick_by_period, halved, qualifying, periods, per_spell)
+    return Alternating(lines, sick_by_period, halved, qualifying, s, periods, per_spell)
 
 
 def test_alternating_weeks_ssp_divides_each_week_by_its_own_days(rates: RateBook) -> None:
@@ -371,7 +373,9 @@ def test_alternating_weeks_ssp_divides_each_week_by_its_own_days(rates: RateBook
     Secondary Threshold £96 at 15% (data/ni_rates/2026-27.toml)."""
     start, end = date(2026, 4, 6), date(2027, 4, 4)
     check_2026_figures(rates, start)
-    result = cost_plan(parse_plan(plan_text(start, end, ALTERNATING_PA, sick_days=10), source="t.toml"), rates)
+    result = cost_plan(
+        parse_plan(plan_text(start, end, ALTERNATING_PA, sick_days=10), source="t.toml"), rates, affordable=False
+    )
     assert_lines_add_up(result)
     hand = alternating_by_hand(rates, start, end)
     assert len(hand.periods) == 52 and all(p.whole for p in hand.periods)
@@ -392,15 +396,23 @@ def test_alternating_weeks_first_week_counts_the_days_before_a_thursday_start(ra
     its sick days grouped by their own week's days; the last week (Sun 4 - Sat 10 April 2027) counts Friday 9
     April, past the plan's end, on the Friday's cycle."""
     start, end = date(2026, 4, 9), date(2027, 4, 7)
-    result = cost_plan(parse_plan(plan_text(start, end, ALTERNATING_PA, sick_days=10), source="t.toml"), rates)
+    result = cost_plan(
+        parse_plan(plan_text(start, end, ALTERNATING_PA, sick_days=10), source="t.toml"), rates, affordable=False
+    )
     assert_lines_add_up(result)
     assert result.rates_used == ["2026-27"]
     assert rates.ni_for(end) == rates.ni_for(start) and rates.ssp_for(end) == rates.ssp_for(start)  # carried
     hand = alternating_by_hand(rates, start, end)
     assert hand.qualifying(date(2026, 4, 10)) == 3
     assert hand.qualifying(date(2027, 4, 5)) == hand.qualifying(date(2027, 4, 7)) == 3
-    # The first period's one scheduled day (Friday 10 April) at £104 ÷ 3: penny(s x £34.67), not s x £104.
-    assert hand.sick_by_period[0] < hand.per_spell[2]
+    # The first period (Thu 9 - Wed 15 April) has Friday 10 April in a 3-day week and Monday 13, Wednesday 15 in a
+    # 2-day week (Friday 17 is off the cycle): s x £34.67 + 2 s x £52.00. Counting only the plan's own days of the
+    # first week would make Friday 10 April's week a 1-day one, at £104.
+    s = hand.sick_share
+    assert hand.qualifying(date(2026, 4, 13)) == 2
+    first_week = penny(s * 1 * hand.per_spell[3] + s * 2 * hand.per_spell[2])
+    assert hand.sick_by_period[0] == first_week
+    assert first_week < penny(s * 1 * ssp_payment(ssp_daily(D(104), 1), 1) + s * 2 * hand.per_spell[2])
     assert [d.sick_pay for d in result.pas[0].periods] == hand.sick_by_period
     assert lines_of(result) == hand.lines
 
@@ -422,7 +434,7 @@ def test_cut_short_last_week_counts_its_share_of_the_whole_weeks_ni_and_pension(
     days = (end - start).days + 1
     check_2026_figures(rates, end)
     pas = weekday_pa("Wyn", born="age = 40", rate="14.00", frequency="weekly", pension="auto", hours=HOURS)
-    result = cost_plan(parse_plan(plan_text(start, end, pas, sick_days=5), source="t.toml"), rates)
+    result = cost_plan(parse_plan(plan_text(start, end, pas, sick_days=5), source="t.toml"), rates, affordable=False)
     assert_lines_add_up(result)
     assert result.rates_used == ["2026-27"]
 
@@ -494,7 +506,7 @@ def test_cut_short_last_month_counts_its_share_of_the_whole_months_ni_and_pensio
     check_2026_figures(rates, end)  # 20 April 2027: the 2026-27 figures, carried forward
     assert rates.carried_forward(end) and not rates.carried_forward(date(2027, 4, 5))
     pas = weekday_pa("Mo", born="age = 45", rate="14.00", frequency="monthly", pension="auto", hours=HOURS)
-    result = cost_plan(parse_plan(plan_text(start, end, pas, sick_days=5), source="t.toml"), rates)
+    result = cost_plan(parse_plan(plan_text(start, end, pas, sick_days=5), source="t.toml"), rates, affordable=False)
     assert_lines_add_up(result)
 
     worked = [d for d in every_day(start, end) if weekday(d)]
@@ -584,8 +596,9 @@ def test_cut_short_week_takes_the_tax_year_and_age_of_the_plans_last_day(tmp_pat
     start, end = date(2026, 4, 6), date(2027, 4, 5)
     check_2026_figures(book, end)
     pas = weekday_pa("Wyn", born="age = 40", rate="14.00", frequency="weekly", pension="auto", hours=HOURS)
-    pas += weekday_pa("Ash", born="date_of_birth = 2006-04-08", rate="14.00", frequency="weekly", pension="auto",
-                      hours=HOURS)
+    pas += weekday_pa(
+        "Ash", born="date_of_birth = 2006-04-08", rate="14.00", frequency="weekly", pension="auto", hours=HOURS
+    )
     result = cost_plan(parse_plan(plan_text(start, end, pas, sick_days=5), source="t.toml"), book, affordable=False)
     assert_lines_add_up(result)
     assert result.rates_used == ["2026-27"]  # no figure of 2027-28 is used
@@ -616,7 +629,7 @@ def test_cut_short_week_takes_the_tax_year_and_age_of_the_plans_last_day(tmp_pat
     assert whole < UPPER_WEEK  # the Upper Secondary Threshold, £967 a week (data/ni_rates/2026-27.toml)
     assert book.ni_for(end).upper_secondary_threshold.weekly == D(967)
     assert (ash_last.employer_ni, ash_last.whole_period.employer_ni) == (0, 0)
-    assert ni_above(whole, ST_WEEK_2026, NI_RATE_2026) > 0  # ... which letter A, his letter on 11 April, would pay
+    assert ni_above(whole, ST_WEEK_2026, NI_RATE_2026) > 0  # ... which letter A, Ash's letter from 11 April, would pay
     assert all(p.ni_category == "M" for p in ash.periods) and ash.employer_ni == 0
     assert ash.pension == 0  # under 22 throughout: never an eligible jobholder (Pensions Act 2008 s.3)
 
@@ -687,7 +700,7 @@ def test_plan_from_31_march_2026_uses_both_years_and_2025_26_ssp_before_6_april(
 
     SSP for a sick day before 6 April 2026 follows 2025-26's rules (data/ssp/2025-26.toml; SSCBA 1992 ss.152-155):
     a 1-day spell is not a period of incapacity for work (4 days or more), so nothing is due — though Cy's AWE
-    (about £400) passes the £125 lower earnings limit. From 6 April (data/ssp/2026-27.toml): from day one, £123.25
+    (about £422) passes the £125 lower earnings limit. From 6 April (data/ssp/2026-27.toml): from day one, £123.25
     ÷ 5. The first week (31 March - 6 April) is paid on 6 April, so its NI takes 2026-27's £96 and 15%. The last
     week, Tuesday 30 June only, is costed whole to Monday 6 July and its share counted (SPEC §2.2)."""
     start, end = date(2026, 3, 31), date(2026, 6, 30)
@@ -711,14 +724,17 @@ def test_plan_from_31_march_2026_uses_both_years_and_2025_26_ssp_before_6_april(
     awe = len(worked) * day_pay * 7 / days
     assert awe >= 125  # the earnings test of 2025-26 is passed: the nothing is for the spell's length
     spell_days = 1
-    ssp_2025 = D(0) if spell_days < 4 else None  # no period of incapacity: no SSP
-    assert ssp_2025 == 0
+    assert spell_days < old.minimum_spell_days.value  # a 1-day spell is no period of incapacity for work
+    ssp_2025 = D(0)  # so no SSP is due for it under 2025-26's rules
     ssp_2026 = ssp_payment(ssp_daily(weekly_ssp_2026(awe), 5), spell_days)
     assert ssp_2026 == D("24.65")
 
     def sick_of(sick_days: list[date]) -> Decimal:
-        # Each scheduled day's expected spells, at the SSP of the rules in force that day (all weeks have Mon-Fri).
-        return penny(sum((s * 1 / spell_days * (ssp_2025 if d < april else ssp_2026) for d in sick_days), D(0)))
+        # The expected spells on the period's scheduled days in each tax year, at the SSP of that year's rules
+        # (every SSP week has Mon-Fri: 5 qualifying days).
+        before = sum(1 for d in sick_days if d < april)
+        after = len(sick_days) - before
+        return penny(s * before / spell_days * ssp_2025 + s * after / spell_days * ssp_2026)
 
     def earnings_of(scheduled: list[date]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
         pay = len(scheduled) * day_pay
@@ -795,11 +811,10 @@ def test_funded_hours_above_168_are_accepted_but_not_one_pas_rota() -> None:
     assert result.budget_implied_hourly_rate == penny(per_week / 200) == D("21.61")
     assert result.hours.planned_per_week == 200  # the two PAs' own rotas: 100 hours a week each
 
-    for fay, location in ((169, "pa[0].hours_per_week"),):
-        with pytest.raises(PacostError) as refused:
-            parse_plan(plan_text(start, end, FUNDED.format(fay=fay), budget=budget.format(hours=200)), source="t.toml")
-        assert refused.value.location == location
-        assert location in str(refused.value) and "168" in str(refused.value)
+    with pytest.raises(PacostError) as refused:
+        parse_plan(plan_text(start, end, FUNDED.format(fay=169), budget=budget.format(hours=200)), source="t.toml")
+    assert refused.value.location == "pa[0].hours_per_week"
+    assert "pa[0].hours_per_week" in str(refused.value) and "168" in str(refused.value)
     parse_plan(plan_text(start, end, FUNDED.format(fay=168), budget=budget.format(hours=200)), source="t.toml")
     # ... and beyond ten people round the clock a funded figure is a slip of the keyboard.
     with pytest.raises(PacostError) as too_many:

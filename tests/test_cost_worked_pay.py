@@ -387,7 +387,9 @@ def test_cover_by_a_pa_is_paid_at_their_own_rate_and_counts_in_their_earnings(ra
     assert expected["holiday_cover"] > 0 and expected["sick_cover"] > 0
 
     # The hours: Cat covers Dee's absent hours; Cat's own absence is unpaid family care.
-    assert (cat.planned_hours, dee.planned_hours) == (cat_planned, dee_planned) == (156, 325)
+    assert (
+        (cat.planned_hours, dee.planned_hours) == (cat_planned, dee_planned) == (D(4 * 39), D(8 * 26 + 6 * 13 + 9 * 13))
+    )
     assert cat.cover_hours_worked == (h + s_dee) * dee_planned
     assert dee.cover_hours_worked == 0
     hours = result.hours
@@ -615,7 +617,9 @@ def test_opt_in_pension_is_paid_from_the_first_period_for_a_pa_aged_20(rates: Ra
     tam = opted_in.pas[0]
     contributions = [pension_if_enrolled(e, "monthly") for e in earnings_by_period]
     assert all(c > 0 for c in contributions)
-    for period, detail, earnings, contribution in zip(periods, tam.periods, earnings_by_period, contributions, strict=True):
+    for period, detail, earnings, contribution in zip(
+        periods, tam.periods, earnings_by_period, contributions, strict=True
+    ):
         assert not eligible_jobholder(20, earnings, "monthly")
         assert (detail.earnings, detail.ni_category, detail.employer_ni) == (earnings, "M", ZERO), period
         assert earnings < UST_MONTHLY
@@ -743,16 +747,20 @@ def test_fortnightly_and_four_weekly_periods_use_their_own_thresholds_and_limits
     s_ivo = D(4) / (D(len(ivo_days)) * 365 / days)
     fen_planned, ivo_planned = 7 * D(len(fen_days)), 12 * D(len(ivo_days))
 
-    pas = {
-        # name: (frequency, period length, age, share sick, the pay for a day)
-        "Fen": (
-            "fortnightly",
-            14,
-            45,
-            s_fen,
-            lambda d: D("14.00") * 7 * (D("2.0") if d in ENGLAND_BANK_HOLIDAYS else 1) if d in fen_days else ZERO,
-        ),
-        "Ivo": ("four_weekly", 28, 28, s_ivo, lambda d: D("27.00") * 12 * D("1.5") if d.weekday() >= SAT else ZERO),
+    fen_working = set(fen_days)
+
+    def fen_day_pay(day: date) -> Decimal:
+        if day not in fen_working:
+            return ZERO
+        return D("14.00") * 7 * (D("2.0") if day in ENGLAND_BANK_HOLIDAYS else 1)
+
+    def ivo_day_pay(day: date) -> Decimal:
+        return D("27.00") * 12 * D("1.5") if day.weekday() in (SAT, SUN) else ZERO
+
+    pas: dict[str, tuple[str, int, int, Decimal, Callable[[date], Decimal]]] = {
+        # name: (frequency, period length in days, age, sickness share, the pay for a day)
+        "Fen": ("fortnightly", 14, 45, s_fen, fen_day_pay),
+        "Ivo": ("four_weekly", 28, 28, s_ivo, ivo_day_pay),
     }
     totals = dict.fromkeys(("wages", "holiday_pay", "sick_pay", "employer_ni", "pension"), ZERO)
     over_upper = 0

@@ -54,24 +54,24 @@ def round_ni(amount: Decimal) -> Decimal:
     or less shall be disregarded" — so £50.155 is £50.15 and £50.156 is £50.16.
     https://www.legislation.gov.uk/uksi/2001/1004/regulation/12
     """
-    return amount.quantize(PENNY, rounding=ROUND_HALF_DOWN)
+    return amount.quantize(PENNY, ROUND_HALF_DOWN)
 
 
 def round_penny(amount: Decimal) -> Decimal:
     """Round to the nearest penny, a half penny up: the ordinary rule for a reported amount or a pension
     contribution (no statute prescribes otherwise; most pension schemes round this way)."""
-    return amount.quantize(PENNY, rounding=ROUND_HALF_UP)
+    return amount.quantize(PENNY, ROUND_HALF_UP)
 
 
 def round_up_penny(amount: Decimal) -> Decimal:
     """Round up to the next penny: HMRC's rule for an SSP payment made of daily rates ("round up to the
     nearest penny" in the SSP manual's worked examples; GOV.UK's SSP calculator does the same)."""
-    return amount.quantize(PENNY, rounding=ROUND_CEILING)
+    return amount.quantize(PENNY, ROUND_CEILING)
 
 
 def truncate_4dp(amount: Decimal) -> Decimal:
     """Cut to four decimal places without rounding: HMRC's SSP daily rate (weekly rate ÷ qualifying days)."""
-    return amount.quantize(FOUR_PLACES, rounding=ROUND_DOWN)
+    return amount.quantize(FOUR_PLACES, ROUND_DOWN)
 
 
 def money_str(amount: Decimal) -> str:

@@ -149,6 +149,7 @@ class PreparedPA:
     shape_first: list[int] = field(default_factory=list)  # per shape: its first period
     shape_tax_years: list[dict[int, int]] = field(default_factory=list)  # per shape: its periods per tax year
     cut: CutShort | None = None
+    spell_kinds: tuple[tuple[int, int], ...] = ()  # the (tax year, qualifying days) of the shapes' sickness
 
     @property
     def period_count(self) -> int:
@@ -227,6 +228,9 @@ class PreparedPA:
             self.shape_counts.append(0)
             self.shape_first.append(last)
             self.shape_tax_years.append({})
+        self.spell_kinds = tuple(
+            dict.fromkeys((s.figures_year, s.qualifying_days) for shape in self.shapes for s in shape.sickness)
+        )
 
 
 @dataclass

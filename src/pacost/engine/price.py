@@ -84,50 +84,38 @@ def _price_shapes(
     rota_pay = rate * p.rate_hours_total + p.flat_total
     rolled_up = p.pa.holiday == "rolled-up"
     full_sick_pay = plan.sickness.pay == "full"
-    spell_days = plan.sickness.spell_days
     # SSP for one spell, by the tax year whose rules apply and the qualifying days in the week.
-    ssp_per_spell: dict[tuple[int, int], Decimal] = {}
+    per_spell: dict[tuple[int, int], Decimal] = {}
     if not full_sick_pay and sick:
         average_weekly_earnings = rota_pay * SEVEN / prep.days
         terms: dict[int, SspTerms] = {}
-        for shape in p.shapes:
-            for spells in shape.sickness:
-                key = (spells.figures_year, spells.qualifying_days)
-                if key not in ssp_per_spell:
-                    year_terms = terms.get(spells.figures_year)
-                    if year_terms is None:
-                        year_terms = terms[spells.figures_year] = ssp_terms(
-                            rates.ssp[spells.figures_year], average_weekly_earnings
-                        )
-                    ssp_per_spell[key] = _spell_ssp(
-                        rates, spells.figures_year, year_terms, spell_days, spells.qualifying_days
-                    )
+        for year, qualifying in p.spell_kinds:
+            year_terms = terms.get(year)
+            if year_terms is None:
+                year_terms = terms[year] = ssp_terms(rates.ssp[year], average_weekly_earnings)
+            per_spell[year, qualifying] = _spell_ssp(rates, year, year_terms, plan.sickness.spell_days, qualifying)
     pensionable = p.pa.pension != "opt-out"
     priced = []
-    for shape in p.shapes:
-        pay = rate * shape.rate_hours + shape.flat
+    for rate_hours, flat, sickness, cover, (ni_figures, pension_figures, age, over) in p.shapes:
+        pay = rate * rate_hours + flat
         wages = round_penny(worked_share * pay)
         holiday_pay = rolled_up_holiday_pay(wages, holiday_rules) if rolled_up else round_penny(holiday * pay)
         if full_sick_pay:
             sick_pay = round_penny(sick * pay)
-        elif ssp_per_spell:
+        elif per_spell:
             # The spells expected to start in the period, each paid as the SSP rules of its tax year give.
-            sick_pay = round_penny(
-                sum(
-                    (s.spells * ssp_per_spell[s.figures_year, s.qualifying_days] for s in shape.sickness),
-                    ZERO,
-                )
-            )
+            ssp = ZERO
+            for year, qualifying, spells in sickness:
+                ssp += spells * per_spell[year, qualifying]
+            sick_pay = round_penny(ssp)
         else:
             sick_pay = ZERO
-        cover = shape.cover
         if cover is not None:
             holiday_cover = with_rolled_up_holiday(rate * cover.holiday_rate_hours + cover.holiday_flat, holiday_rules)
             sick_cover = with_rolled_up_holiday(rate * cover.sick_rate_hours + cover.sick_flat, holiday_rules)
         else:
             holiday_cover = sick_cover = ZERO
         earnings = wages + holiday_pay + sick_pay + holiday_cover + sick_cover
-        figures = shape.figures
         priced.append(
             PeriodPay(
                 wages,
@@ -136,11 +124,9 @@ def _price_shapes(
                 holiday_cover,
                 sick_cover,
                 earnings,
-                employer_ni_on(earnings, figures.employer_ni),
-                assess_worker(
-                    figures.age, earnings, figures.pension, over_state_pension_age=figures.over_state_pension_age
-                ),
-                employer_contribution(earnings, figures.pension) if pensionable else ZERO,
+                employer_ni_on(earnings, ni_figures),
+                assess_worker(age, earnings, pension_figures, over_state_pension_age=over),
+                employer_contribution(earnings, pension_figures) if pensionable else ZERO,
             )
         )
     if p.cut is not None:
@@ -182,24 +168,27 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         if detail != "periods":
             # Only the sums are wanted: each shape's figures times the number of its periods.
             counts = p.shape_counts
-            wages += sum(map(mul, counts, (s.wages for s in priced)), ZERO)
-            holiday_pay += sum(map(mul, counts, (s.holiday_pay for s in priced)), ZERO)
-            sick_pay += sum(map(mul, counts, (s.sick_pay for s in priced)), ZERO)
-            holiday_cover += sum(map(mul, counts, (s.holiday_cover_pay for s in priced)), ZERO)
-            sick_cover += sum(map(mul, counts, (s.sick_cover_pay for s in priced)), ZERO)
-            gross = sum(map(mul, counts, (s.earnings for s in priced)), ZERO)
-            pa_ni = sum(map(mul, counts, (s.employer_ni for s in priced)), ZERO)
+            pa_wages, pa_holiday, pa_sick, pa_holiday_cover, pa_sick_cover, pa_earnings, pa_nis, _, pa_pensions = zip(
+                *priced, strict=True
+            )
+            wages += sum(map(mul, counts, pa_wages), ZERO)
+            holiday_pay += sum(map(mul, counts, pa_holiday), ZERO)
+            sick_pay += sum(map(mul, counts, pa_sick), ZERO)
+            holiday_cover += sum(map(mul, counts, pa_holiday_cover), ZERO)
+            sick_cover += sum(map(mul, counts, pa_sick_cover), ZERO)
+            gross = sum(map(mul, counts, pa_earnings), ZERO)
+            pa_ni = sum(map(mul, counts, pa_nis), ZERO)
             employer_ni += pa_ni
-            for shape, shape_pay in enumerate(priced):
-                if shape_pay.employer_ni:
+            for shape, shape_ni in enumerate(pa_nis):
+                if shape_ni:
                     for year, n in p.shape_tax_years[shape].items():
-                        ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_pay.employer_ni
+                        ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni
             pa_pension = ZERO
             if start is not None:
                 enrolled_counts = counts if start == 0 else Counter(p.shape_of[start:])
-                for shape, shape_pay in enumerate(priced):
-                    if shape_pay.pension_if_enrolled:
-                        pa_pension += enrolled_counts[shape] * shape_pay.pension_if_enrolled
+                for shape, contribution in enumerate(pa_pensions):
+                    if contribution:
+                        pa_pension += enrolled_counts[shape] * contribution
             pension += pa_pension
             if detail == "totals":
                 pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, []))
