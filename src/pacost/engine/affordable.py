@@ -31,12 +31,19 @@ def _floor_penny(rate: Decimal) -> Decimal:
     return rate.quantize(PENNY, rounding=ROUND_FLOOR)
 
 
-def highest_affordable_rate(total_at: Callable[[Decimal], Decimal], budget: Decimal, guess: Line) -> Decimal | None:
+def highest_affordable_rate(
+    total_at: Callable[[Decimal], Decimal],
+    budget: Decimal,
+    guess: Line,
+    near: tuple[Decimal, Decimal] | None = None,
+) -> Decimal | None:
     """The highest rate, in whole pennies, whose total (``total_at``) is no more than ``budget``; None when even a
-    penny an hour costs more, or when every rate up to ``MAX_RATE`` fits (the rate makes no difference there)."""
+    penny an hour costs more, or when every rate up to ``MAX_RATE`` fits (the rate makes no difference there).
+    ``guess`` is a rough line for the total; ``near``, a rate and a total thought to lie close to the line, used
+    only to aim the second try."""
     fits: tuple[Decimal, Decimal] | None = None  # the highest rate known to fit, and its total
     over: tuple[Decimal, Decimal] | None = None  # the lowest rate known not to fit, and its total
-    last: tuple[Decimal, Decimal] | None = None  # the rate tried before the latest, and its total
+    last: tuple[Decimal, Decimal] | None = near  # the rate tried before the latest, and its total
     rate = (budget - guess.fixed) / guess.per_pound if guess.per_pound > 0 else PENNY
     stalled = 0
     for _ in range(MAX_TRIES):
@@ -59,21 +66,17 @@ def highest_affordable_rate(total_at: Callable[[Decimal], Decimal], budget: Deci
             return fits[0]
         # The next rate to try: where the secant through the nearest two prices meets the budget.
         if fits is not None and over is not None:
-            low, high = fits, over
             stalled += 1
             if stalled > 4:  # the secant keeps landing on one side: halve the gap instead
                 rate = (fits[0] + over[0]) / 2
-                continue
-        elif last is not None and last[1] != total:
-            low, high = last, point
-        else:
-            # One side only, and no slope to follow: the guessed line's slope, or else double or halve.
-            last = point
-            if guess.per_pound > 0:
-                rate = rate + (budget - total) / guess.per_pound
             else:
-                rate = rate * 2 if total <= budget else rate / 2
+                rate = fits[0] + (budget - fits[1]) * (over[0] - fits[0]) / (over[1] - fits[1])
             continue
+        # One side only: follow the slope from the try before (or the guessed line's), or double or halve.
+        slope = guess.per_pound
+        if last is not None and last[0] != rate and (total - last[1]) / (rate - last[0]) > 0:
+            slope = (total - last[1]) / (rate - last[0])
         last = point
-        rate = low[0] + (budget - low[1]) * (high[0] - low[0]) / (high[1] - low[1])
+        halved_or_doubled = rate * 2 if total <= budget else rate / 2
+        rate = rate + (budget - total) / slope if slope > 0 else halved_or_doubled
     return fits[0] if fits is not None else None

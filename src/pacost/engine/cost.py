@@ -48,7 +48,7 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced) -> Deci
     def total_at(rate: Decimal) -> Decimal:
         return price(prep, rate, detail="lines").total
 
-    return highest_affordable_rate(total_at, budget, Line(fixed, per_pound))
+    return highest_affordable_rate(total_at, budget, Line(fixed, per_pound), near=(average, priced.total))
 
 
 def cost_plan(

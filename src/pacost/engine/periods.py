@@ -56,6 +56,14 @@ class PayPeriod(NamedTuple):
         return (self.end - self.start).days + 1
 
 
+def whole_period_end(start: date, frequency: PayFrequency, k: int) -> date:
+    """The last day of the pay period ``k`` (from 0) of a run from ``start``, whether or not the plan ends first."""
+    if frequency is PayFrequency.MONTHLY or frequency is PayFrequency.ANNUAL:
+        months = 12 if frequency is PayFrequency.ANNUAL else 1
+        return add_months(start, months * (k + 1)) - ONE_DAY
+    return start + timedelta(days=7 * (frequency.weeks or 1) * (k + 1)) - ONE_DAY
+
+
 def pay_periods(start: date, end: date, frequency: PayFrequency) -> list[PayPeriod]:
     """The pay periods from ``start`` at ``frequency`` that begin by ``end``, the last one cut at ``end``."""
     periods: list[PayPeriod] = []
@@ -105,12 +113,6 @@ def year_runs(start: date, end: date, rates: RateBook) -> tuple[YearRun, ...]:
 def saturday_after(day: date) -> date:
     """The Saturday on or after ``day``: the last day of its Sunday-to-Saturday week (SSP's week)."""
     return day + timedelta(days=(5 - day.weekday()) % 7)
-
-
-def horizon(end: date) -> date:
-    """The last day the rota engine needs for a plan ending on ``end``: the end of the SSP week in which a last pay
-    period running past ``end`` (a month at most) ends."""
-    return saturday_after(end + timedelta(days=31))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +177,7 @@ def period_grid(
         whole_last = None
         last_pay_date = last.end
         if not last.whole:
-            last_pay_date = pay_periods(start, end + timedelta(days=31), frequency)[len(periods) - 1].end
+            last_pay_date = whole_period_end(start, frequency, len(periods) - 1)
             # The days past the plan's end take the figures of its last day.
             tail = years[-1]
             extended = (*years[:-1], YearRun(tail.first, (last_pay_date - start).days, tail.figures_year))

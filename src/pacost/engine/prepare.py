@@ -19,7 +19,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pacost.dates import PayFrequency
-from pacost.engine.periods import PeriodGrid, YearRun, horizon, over_plan, period_grid, year_runs
+from pacost.engine.periods import PeriodGrid, over_plan, period_grid, saturday_after, year_runs
 from pacost.engine.rota import (
     BANK_HOLIDAY,
     COMBOS,
@@ -387,12 +387,11 @@ def fixed_lines(plan: Plan, days: int) -> dict[str, Decimal]:
 
 
 def _prepare_pa(
-    pa: PA, plan: Plan, rates: RateBook, calendar: PlanCalendar, years: tuple[YearRun, ...], days_in_plan: int
+    pa: PA, plan: Plan, rates: RateBook, calendar: PlanCalendar, grid: PeriodGrid, days_in_plan: int
 ) -> tuple[PreparedPA, list[str]]:
     warnings: list[str] = []
     night = (int(minute_of(pa.night.start)), int(minute_of(pa.night.end)))
     rota = PaRota(calendar, shift_patterns(pa), night)
-    grid = period_grid(rates, plan.start, plan.end, PayFrequency(pa.pay_frequency), years)
     sums_of, sums = rota.period_ids(grid.spans)
     whole_last = rota.period_ids(grid.whole_last)[1][0] if grid.whole_last is not None else None
     mult = multipliers(pa)
@@ -475,17 +474,19 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
     """Everything about the plan that does not depend on an hourly rate."""
     days_in_plan = (plan.end - plan.start).days + 1
     years = year_runs(plan.start, plan.end, rates)
+    grids = [period_grid(rates, plan.start, plan.end, PayFrequency(pa.pay_frequency), years) for pa in plan.pa]
     # The calendar runs past the plan's end: a last pay period that does is costed whole, and SSP's daily rate
     # counts the scheduled days of a whole Sunday-to-Saturday week.
-    calendar = plan_calendar(plan.start, horizon(plan.end), plan.nation, rates.memo("plan calendars"))
+    last_day = saturday_after(max(grid.last_pay_date for grid in grids))
+    calendar = plan_calendar(plan.start, last_day, plan.nation, rates.memo("plan calendars"))
     warnings: list[str] = []
     prepared: list[PreparedPA] = []
     # Every tax year the plan's days fall in has figures it uses: SSP for a sickness that starts then, and NI,
     # pension and the Employment Allowance for a pay date then.
     years_used = {run.figures_year for run in years}
     carried_forward = False
-    for pa in plan.pa:
-        p, pa_warnings = _prepare_pa(pa, plan, rates, calendar, years, days_in_plan)
+    for pa, grid in zip(plan.pa, grids, strict=True):
+        p, pa_warnings = _prepare_pa(pa, plan, rates, calendar, grid, days_in_plan)
         prepared.append(p)
         warnings += pa_warnings
         years_used.update(f.figures_year for f in p.figures)

@@ -489,6 +489,7 @@ class PaRota:
         special = self.special
         masks = [item.mask for item in self.counted]
         by_week_days = self.by_week_days
+        single = by_week_days[0] if len(by_week_days) == 1 else None
         made: dict[tuple[object, ...], int] = {}
         kinds = self.special_kinds
         s = 0
@@ -496,16 +497,18 @@ class PaRota:
         for first, last, year, parts in zip(spans.firsts, spans.lasts, spans.years, spans.parts, strict=True):
             span = (1 << (last + 1)) - (1 << first)
             counts = tuple([(m & span).bit_count() for m in masks])
-            scheduled: tuple[ScheduledDays, ...]
-            if parts is None:  # the usual case: the period is within one run of the same figures year
+            # The scheduled days as (figures year, qualifying days, days), made ScheduledDays once per distinct sum.
+            scheduled: tuple[tuple[int, int, int], ...]
+            if parts is None and single is not None:  # the usual case: one figures year, every week alike
+                days = (single[1] & span).bit_count()
+                scheduled = ((year, single[0], days),) if days else ()
+            elif parts is None:
                 scheduled = tuple(
-                    ScheduledDays(year, week_days, days)
-                    for week_days, mask in by_week_days
-                    if (days := (mask & span).bit_count())
+                    (year, week_days, days) for week_days, mask in by_week_days if (days := (mask & span).bit_count())
                 )
             else:
                 scheduled = tuple(
-                    ScheduledDays(part_year, week_days, days)
+                    (part_year, week_days, days)
                     for part, part_year in parts
                     for week_days, mask in by_week_days
                     if (days := (mask & part).bit_count())
@@ -533,7 +536,7 @@ class PaRota:
         self,
         counts: tuple[int, ...],
         specials: list[tuple[int, tuple[tuple[int, Decimal], ...], bool, Decimal]],
-        scheduled: tuple[ScheduledDays, ...],
+        scheduled: tuple[tuple[int, int, int], ...],
     ) -> PeriodRota:
         waking = [ZERO] * COMBOS
         sleep_minutes = ZERO
@@ -558,5 +561,5 @@ class PaRota:
             waking=tuple([w / SIXTY if w else ZERO for w in waking]),
             sleep_in_hours=sleep_minutes / SIXTY if sleep_minutes else ZERO,
             sleep_in_flat=flat,
-            scheduled=scheduled,
+            scheduled=tuple(map(ScheduledDays._make, scheduled)),
         )
