@@ -59,7 +59,6 @@ MAX_HOURLY_RATE = Decimal(1000)
 FIRST_PLAN_DATE = date(1900, 1, 1)
 LAST_PLAN_DATE = date(2099, 12, 31)
 
-WTR_URL = "https://www.legislation.gov.uk/uksi/1998/1833/regulation/13A"
 TPR_URL = (
     "https://www.thepensionsregulator.gov.uk/en/employers/new-employers/im-an-employer-who-has-to-provide-a-pension"
 )
@@ -774,6 +773,8 @@ def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) ->
         default(sickness, "spell_days", 1, "sickness.spell_days", "Sickness comes in one-day spells.")
         default(sickness, "pay", "statutory", "sickness.pay", "Sick pay is Statutory Sick Pay only.")
 
+    holiday = rates.holiday
+    assert holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
     pas = data.get("pa")
     if isinstance(pas, dict):
         pas = data["pa"] = [pas]
@@ -811,10 +812,10 @@ def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) ->
             default(
                 pa,
                 "holiday_weeks",
-                Decimal("5.6"),
+                holiday.statutory_weeks.value,
                 f"{where}.holiday_weeks",
-                f"{who} has the statutory 5.6 weeks' paid holiday a year.",
-                WTR_URL,
+                f"{who} has the statutory {holiday.statutory_weeks.value} weeks' paid holiday a year.",
+                (holiday.statutory_weeks.rule or holiday.statutory_weeks.source).url,
             )
             default(
                 pa,

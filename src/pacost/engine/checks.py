@@ -1,8 +1,8 @@
 """The checks on a costed plan (SPEC §2.10): warnings, never failures. A rate below the minimum wage for the PA's
-age on a date, an average week above the working-time limit, holiday below the statutory minimum, rolled-up
-holiday pay in Northern Ireland, a PA who covers with nobody to cover them, figures carried forward, and a budget
-whose highest affordable rate is below the minimum wage. Every figure comes from the data; every rule it applies is
-in ``pacost.statutory``.
+age on a date, an average week above the working-time limit (``data/working_time.toml``), holiday below the
+statutory minimum, rolled-up holiday pay in Northern Ireland, a PA who covers with nobody to cover them, figures
+carried forward, and a budget whose highest affordable rate is below the minimum wage. Every figure comes from the
+data; every rule it applies is in ``pacost.statutory``.
 """
 
 from __future__ import annotations
@@ -19,8 +19,6 @@ from pacost.statutory.minimum_wage import highest_minimum_wage, minimum_wage, mi
 from pacost.statutory.state_pension import age_on
 
 SEVEN = Decimal(7)
-#: The Working Time Regulations 1998 reg 4 limit on average weekly working time, unless a worker opts out.
-WORKING_WEEK_LIMIT = Decimal(48)
 
 
 def minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
@@ -51,12 +49,14 @@ def plan_warnings(plan: Plan, prep: Prepared, pas: list[PaResult], rates: RateBo
     days = prep.days
     warnings = list(prep.warnings)
     warnings += minimum_wage_warnings(plan, rates)
+    assert rates.working_time is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    limit = rates.working_time.maximum_weekly_hours.value
     for p in pas:
         weekly = (p.planned_hours - p.holiday_hours - p.sick_hours + p.cover_hours_worked) * SEVEN / days
-        if weekly > WORKING_WEEK_LIMIT:
+        if weekly > limit:
             warnings.append(
-                f"{p.name} works {weekly:.1f} hours in an average week, above the {WORKING_WEEK_LIMIT}-hour limit of "
-                "the Working Time Regulations unless they have opted out in writing."
+                f"{p.name} works {weekly:.1f} hours in an average week, above the {limit}-hour limit of the Working "
+                "Time Regulations unless they have opted out in writing."
             )
     assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
     minimum = statutory_weeks(rates.holiday)

@@ -34,6 +34,7 @@ from pacost.rates.models import (
     SspRates,
     StatePensionAge,
     TaxYearFile,
+    WorkingTime,
 )
 
 # --------------------------------------------------------------------------------------------------------------
@@ -138,6 +139,7 @@ class RateBook:
     pension: dict[int, PensionRates] = field(default_factory=dict)
     minimum_wage: list[MinimumWage] = field(default_factory=list)
     holiday: HolidayRules | None = None
+    working_time: WorkingTime | None = None
     state_pension_age: StatePensionAge | None = None
     defaults: Defaults | None = None
     files: list[str] = field(default_factory=list)
@@ -265,6 +267,8 @@ class RateBook:
         self._changed()
         if parsed.holiday is not None:
             self.holiday = parsed.holiday
+        if parsed.working_time is not None:
+            self.working_time = parsed.working_time
         if parsed.state_pension_age is not None:
             self.state_pension_age = parsed.state_pension_age
         if parsed.defaults is not None:
@@ -279,12 +283,12 @@ class RateBook:
             self.add_tax_year_file(_parse(TaxYearFile, text, filename), filename)
         elif "minimum_wage" in raw_keys:
             self.add_minimum_wage_file(_parse(MinimumWageFile, text, filename), filename)
-        elif raw_keys & {"holiday", "state_pension_age", "defaults"}:
+        elif raw_keys & {"holiday", "working_time", "state_pension_age", "defaults"}:
             self.add_rules_file(_parse(RulesFile, text, filename), filename)
         else:
             raise PacostError(
-                "a rates file needs tax_year (with [ni], [ssp] or [pension]), [minimum_wage], [holiday] "
-                "or [state_pension_age]",
+                "a rates file needs tax_year (with [ni], [ssp] or [pension]), [minimum_wage], [holiday], "
+                "[working_time] or [state_pension_age]",
                 source=filename,
             )
 
@@ -300,8 +304,8 @@ class RateBook:
                 raise PacostError(f"{kind} figures are missing for {', '.join(missing)}")
         if not self.minimum_wage:
             raise PacostError("no minimum wage figures")
-        if self.holiday is None or self.state_pension_age is None or self.defaults is None:
-            raise PacostError("holiday.toml, state_pension_age.toml and defaults.toml are required")
+        if self.holiday is None or self.working_time is None or self.state_pension_age is None or self.defaults is None:
+            raise PacostError("holiday.toml, working_time.toml, state_pension_age.toml and defaults.toml are required")
 
 
 def data_dir() -> Path:

@@ -3,7 +3,7 @@
 - ``ni_rates/YYYY-YY.toml`` — employer (Class 1 secondary) NI and the Employment Allowance, one file per tax year;
 - ``ssp/YYYY-YY.toml`` — Statutory Sick Pay; ``pension/YYYY-YY.toml`` — auto-enrolment;
 - ``minimum_wage/YYYY-MM-DD.toml`` — minimum wage bands, one file per effective date (1 April);
-- ``holiday.toml`` and ``state_pension_age.toml`` — rules that do not change each year;
+- ``holiday.toml``, ``working_time.toml`` and ``state_pension_age.toml`` — rules that do not change each year;
 - ``defaults.toml`` — national (not statutory) figures used when a plan leaves something out.
 
 Every figure names a ``source`` from its file's ``[sources]`` table (title and URL of the official page; a figure
@@ -178,6 +178,10 @@ class HolidayRules(_Strict):
     irregular_hours_accrual: Figure
 
 
+class WorkingTime(_Strict):
+    maximum_weekly_hours: Figure
+
+
 class PensionAgeCohort(_Strict):
     """People born from ``born_from`` to ``born_to`` (inclusive) reach State Pension age at years + months."""
 
@@ -216,5 +220,6 @@ class MinimumWageFile(_Strict):
 
 class RulesFile(_Strict):
     holiday: HolidayRules | None = None
+    working_time: WorkingTime | None = None
     state_pension_age: StatePensionAge | None = None
     defaults: Defaults | None = None

@@ -80,6 +80,8 @@ def year_rows(book: RateBook, year: TaxYear) -> list[FigureRow]:
     rows.append(_row(f"Minimum wage from {wage.effective:%-d %B %Y}", "apprentice", wage.apprentice))
     if book.holiday is not None:
         _fields("Holiday", book.holiday, rows)
+    if book.working_time is not None:
+        _fields("Working time", book.working_time, rows)
     if book.state_pension_age is not None:
         for cohort in book.state_pension_age.cohorts:
             months = f" {cohort.months} months" if cohort.months else ""

@@ -24,12 +24,13 @@ from decimal import Decimal
 from pathlib import Path
 
 from pacost.dates import TaxYear
-from pacost.money import ZERO, pounds, round_penny
+from pacost.money import ZERO, percent, pounds, round_penny
 from pacost.plan import PA, Plan, Shift
 from pacost.rates.book import RateBook
 from pacost.rates.table import FREQUENCY_FIELDS, FigureRow, year_rows
 from pacost.render.words import KeyFigure, key_figures, verdict
 from pacost.result import CostLine, CostResult
+from pacost.statutory.holiday import accrual_rate, statutory_weeks
 from pacost.statutory.state_pension import age_on
 
 HUNDRED = Decimal(100)
@@ -44,8 +45,8 @@ EXPLANATIONS: dict[str, str] = {
         "bank-holiday rates: an employer must pay at least the minimum wage for every hour worked."
     ),
     "holiday_pay": (
-        "Every worker has the right to 5.6 weeks' paid holiday a year at their normal pay, so part of each PA's "
-        "pay is for weeks when they are on leave and not working."
+        "Every worker has the right to {statutory_weeks} weeks' paid holiday a year at their normal pay, so part of "
+        "each PA's pay is for weeks when they are on leave and not working."
     ),
     "sick_pay": (
         "An employer must pay Statutory Sick Pay to a PA who is off sick and qualifies (or full pay, if the "
@@ -273,11 +274,13 @@ def _comparison(result: CostResult) -> Comparison | None:
     )
 
 
-def _breakdown(lines: list[CostLine]) -> list[BreakdownRow]:
+def _breakdown(lines: list[CostLine], rates: RateBook) -> list[BreakdownRow]:
+    assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    figures = {"statutory_weeks": statutory_weeks(rates.holiday)}
     rows = []
     for line in lines:
         label = line.label + (f" ({line.detail})" if line.detail else "")
-        explanation = EXPLANATIONS.get(line.id, "A cost of employing PAs under this plan.")
+        explanation = EXPLANATIONS.get(line.id, "A cost of employing PAs under this plan.").format(**figures)
         rows.append(BreakdownRow(line.id, label, explanation, line.amount, line.per_week))
     return rows
 
@@ -343,14 +346,14 @@ def _enhancements(pa: PA) -> str:
 _PENSION = {"auto": "automatic enrolment", "opt-out": "opted out", "opt-in": "opted in"}
 
 
-def _pas(plan: Plan, result: CostResult) -> list[PaRow]:
+def _pas(plan: Plan, result: CostResult, rates: RateBook) -> list[PaRow]:
+    assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    rolled_up = f" (rolled-up, {percent(accrual_rate(rates.holiday))} with each pay)"
     by_name = {p.name: p for p in result.pas}
     rows = []
     for pa in plan.pa:
         costed = by_name.get(pa.name)
-        holiday = f"{pa.holiday_weeks} weeks" + (
-            " (rolled-up, 12.07% with each pay)" if pa.holiday == "rolled-up" else ""
-        )
+        holiday = f"{pa.holiday_weeks} weeks" + (rolled_up if pa.holiday == "rolled-up" else "")
         rows.append(
             PaRow(
                 name=pa.name,
@@ -577,7 +580,7 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         difference=result.difference,
         budget_label=budget_label,
         chart=chart_parts(result),
-        breakdown=_breakdown(result.lines),
+        breakdown=_breakdown(result.lines, rates),
         total_per_week=result.total_per_week,
         budget_per_week=result.budget_per_week,
         difference_per_week=result.difference_per_week,
@@ -585,7 +588,7 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         cost_per_planned_hour=result.cost_per_planned_hour,
         on_cost_percent=result.on_cost_percent,
         rota=_rota(plan, result),
-        pas=_pas(plan, result),
+        pas=_pas(plan, result, rates),
         cover=_cover(plan, result),
         warnings=list(result.warnings),
         assumptions=list(result.assumptions),
