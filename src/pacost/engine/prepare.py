@@ -90,11 +90,12 @@ class CoverSums(NamedTuple):
 class SickSpells(NamedTuple):
     """Spells of sickness expected to start in a pay period on the PA's days in one tax year (whose SSP rules
     apply to them) that fall in weeks of ``qualifying_days`` qualifying days (each spell is paid at that week's
-    daily rate)."""
+    daily rate). ``kind`` numbers the (tax year, qualifying days): its place in ``PreparedPA.spell_kinds``."""
 
     figures_year: int
     qualifying_days: int
     spells: Decimal
+    kind: int
 
 
 class Shape(NamedTuple):
@@ -109,8 +110,8 @@ class Shape(NamedTuple):
 
 class CutShort(NamedTuple):
     """The last pay period, when the plan ends before it does: the shape of its days inside the plan (``inside``)
-    and the shape of the whole period as the PA works it (``whole``, priced but no period's own), both indices
-    into ``PreparedPA.shapes``."""
+    and the shape of the whole period as the PA works it (``whole``: another period's shape when it is alike, else
+    one priced for it alone), both indices into ``PreparedPA.shapes``."""
 
     inside: int
     whole: int
@@ -134,6 +135,7 @@ class PreparedPA:
     scheduled_days: int
     holiday_share: Decimal
     sick_share: Decimal
+    worked_share: Decimal  # the rest of the PA's days: 1 - holiday_share - sick_share
     whole_last: PeriodRota | None = None  # the last period's rota, whole, when the plan ends before it does
     # Cover this PA works for the others (when they are the one who covers): the distinct sums, and which of them
     # each of their pay periods has; and the cover in the last period whole.
@@ -149,7 +151,7 @@ class PreparedPA:
     shape_first: list[int] = field(default_factory=list)  # per shape: its first period
     shape_tax_years: list[dict[int, int]] = field(default_factory=list)  # per shape: its periods per tax year
     cut: CutShort | None = None
-    spell_kinds: tuple[tuple[int, int], ...] = ()  # the (tax year, qualifying days) of the shapes' sickness
+    spell_kinds: list[tuple[int, int]] = field(default_factory=list)  # the shapes' (tax year, qualifying days)
 
     @property
     def period_count(self) -> int:
@@ -158,11 +160,15 @@ class PreparedPA:
     def _shape(
         self, rota: PeriodRota, hours: Decimal, cover: CoverSums | None, figures: PricedFigures, spell_days: int
     ) -> Shape:
-        sickness = tuple(
-            SickSpells(part.figures_year, part.qualifying_days, self.sick_share * part.days / spell_days)
-            for part in rota.scheduled
-        )
-        return Shape(hours, rota.sleep_in_flat, sickness, cover, figures)
+        kinds = self.spell_kinds
+        sickness = []
+        for part in rota.scheduled:
+            kind = (part.figures_year, part.qualifying_days)
+            if kind not in kinds:
+                kinds.append(kind)
+            spells = self.sick_share * part.days / spell_days
+            sickness.append(SickSpells(part.figures_year, part.qualifying_days, spells, kinds.index(kind)))
+        return Shape(hours, rota.sleep_in_flat, tuple(sickness), cover, figures)
 
     def find_shapes(self, spell_days: int) -> None:
         """Number the periods by shape: each distinct rota sum, set of figures and cover is numbered by its values,
@@ -223,14 +229,14 @@ class PreparedPA:
                 priced_figures[figures_of[last]],
                 spell_days,
             )
-            self.cut = CutShort(self.shape_of[last], len(self.shapes))
-            self.shapes.append(whole)
-            self.shape_counts.append(0)
-            self.shape_first.append(last)
-            self.shape_tax_years.append({})
-        self.spell_kinds = tuple(
-            dict.fromkeys((s.figures_year, s.qualifying_days) for shape in self.shapes for s in shape.sickness)
-        )
+            if whole in self.shapes:  # the whole period is like another (a whole week, say): priced once
+                self.cut = CutShort(self.shape_of[last], self.shapes.index(whole))
+            else:
+                self.cut = CutShort(self.shape_of[last], len(self.shapes))
+                self.shapes.append(whole)
+                self.shape_counts.append(0)
+                self.shape_first.append(last)
+                self.shape_tax_years.append({})
 
 
 @dataclass
@@ -428,6 +434,7 @@ def _prepare_pa(
         scheduled_days=scheduled,
         holiday_share=holiday,
         sick_share=sick,
+        worked_share=ONE - holiday - sick,
         whole_last=whole_last,
     )
     return prepared, warnings

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import mul
 from typing import Literal, NamedTuple
 
 from pacost.engine.prepare import Prepared, PreparedPA
@@ -64,6 +63,9 @@ class Priced:
         return sum(self.lines.values(), ZERO)
 
 
+_period_pay = tuple.__new__  # a PeriodPay from its fields in order, without the generated __new__'s Python call
+
+
 def _spell_ssp(rates: RateBook, figures_year: int, terms: SspTerms, spell_days: int, qualifying: int) -> Decimal:
     """SSP for one spell (``statutory.ssp.spell_ssp``), remembered by what it depends on."""
     memo = rates.memo("SSP per spell")
@@ -79,13 +81,12 @@ def _price_shapes(
 ) -> tuple[list[PeriodPay], Decimal]:
     """Each of a PA's shapes of pay period priced at ``rate``, and their rota pay over the plan."""
     rates, plan = prep.rates, prep.plan
-    holiday, sick = p.holiday_share, p.sick_share
-    worked_share = ONE - holiday - sick
+    holiday, sick, worked_share = p.holiday_share, p.sick_share, p.worked_share
     rota_pay = rate * p.rate_hours_total + p.flat_total
     rolled_up = p.pa.holiday == "rolled-up"
     full_sick_pay = plan.sickness.pay == "full"
-    # SSP for one spell, by the tax year whose rules apply and the qualifying days in the week.
-    per_spell: dict[tuple[int, int], Decimal] = {}
+    # SSP for one spell of each kind (the tax year whose rules apply, the qualifying days in the week).
+    per_spell: list[Decimal] = []
     if not full_sick_pay and sick:
         average_weekly_earnings = rota_pay * SEVEN / prep.days
         terms: dict[int, SspTerms] = {}
@@ -93,7 +94,7 @@ def _price_shapes(
             year_terms = terms.get(year)
             if year_terms is None:
                 year_terms = terms[year] = ssp_terms(rates.ssp[year], average_weekly_earnings)
-            per_spell[year, qualifying] = _spell_ssp(rates, year, year_terms, plan.sickness.spell_days, qualifying)
+            per_spell.append(_spell_ssp(rates, year, year_terms, plan.sickness.spell_days, qualifying))
     pensionable = p.pa.pension != "opt-out"
     priced = []
     for rate_hours, flat, sickness, cover, (ni_figures, pension_figures, age, over) in p.shapes:
@@ -105,28 +106,32 @@ def _price_shapes(
         elif per_spell:
             # The spells expected to start in the period, each paid as the SSP rules of its tax year give.
             ssp = ZERO
-            for year, qualifying, spells in sickness:
-                ssp += spells * per_spell[year, qualifying]
+            for _, _, spells, kind in sickness:
+                ssp += spells * per_spell[kind]
             sick_pay = round_penny(ssp)
         else:
             sick_pay = ZERO
-        if cover is not None:
+        if cover is None:
+            holiday_cover = sick_cover = ZERO
+            earnings = wages + holiday_pay + sick_pay
+        else:
             holiday_cover = with_rolled_up_holiday(rate * cover.holiday_rate_hours + cover.holiday_flat, holiday_rules)
             sick_cover = with_rolled_up_holiday(rate * cover.sick_rate_hours + cover.sick_flat, holiday_rules)
-        else:
-            holiday_cover = sick_cover = ZERO
-        earnings = wages + holiday_pay + sick_pay + holiday_cover + sick_cover
+            earnings = wages + holiday_pay + sick_pay + holiday_cover + sick_cover
         priced.append(
-            PeriodPay(
-                wages,
-                holiday_pay,
-                sick_pay,
-                holiday_cover,
-                sick_cover,
-                earnings,
-                employer_ni_on(earnings, ni_figures),
-                assess_worker(age, earnings, pension_figures, over_state_pension_age=over),
-                employer_contribution(earnings, pension_figures) if pensionable else ZERO,
+            _period_pay(
+                PeriodPay,
+                (
+                    wages,
+                    holiday_pay,
+                    sick_pay,
+                    holiday_cover,
+                    sick_cover,
+                    earnings,
+                    employer_ni_on(earnings, ni_figures),
+                    assess_worker(age, earnings, pension_figures, over_state_pension_age=over),
+                    employer_contribution(earnings, pension_figures) if pensionable else ZERO,
+                ),
             )
         )
     if p.cut is not None:
@@ -167,28 +172,29 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         start = enrolled_from(p.pa.pension, map(workers.__getitem__, p.shape_of))
         if detail != "periods":
             # Only the sums are wanted: each shape's figures times the number of its periods.
-            counts = p.shape_counts
-            pa_wages, pa_holiday, pa_sick, pa_holiday_cover, pa_sick_cover, pa_earnings, pa_nis, _, pa_pensions = zip(
-                *priced, strict=True
-            )
-            wages += sum(map(mul, counts, pa_wages), ZERO)
-            holiday_pay += sum(map(mul, counts, pa_holiday), ZERO)
-            sick_pay += sum(map(mul, counts, pa_sick), ZERO)
-            holiday_cover += sum(map(mul, counts, pa_holiday_cover), ZERO)
-            sick_cover += sum(map(mul, counts, pa_sick_cover), ZERO)
-            gross = sum(map(mul, counts, pa_earnings), ZERO)
-            pa_ni = sum(map(mul, counts, pa_nis), ZERO)
+            pa_ni = gross = ZERO
+            for count, s in zip(p.shape_counts, priced, strict=True):
+                if count:
+                    wages += count * s.wages
+                    holiday_pay += count * s.holiday_pay
+                    sick_pay += count * s.sick_pay
+                    holiday_cover += count * s.holiday_cover_pay
+                    sick_cover += count * s.sick_cover_pay
+                    pa_ni += count * s.employer_ni
+                    if detail == "totals":
+                        gross += count * s.earnings
             employer_ni += pa_ni
-            for shape, shape_ni in enumerate(pa_nis):
-                if shape_ni:
-                    for year, n in p.shape_tax_years[shape].items():
-                        ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni
+            if pa_ni:
+                for shape_ni, years in zip((s.employer_ni for s in priced), p.shape_tax_years, strict=True):
+                    if shape_ni:
+                        for year, n in years.items():
+                            ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni
             pa_pension = ZERO
             if start is not None:
-                enrolled_counts = counts if start == 0 else Counter(p.shape_of[start:])
-                for shape, contribution in enumerate(pa_pensions):
-                    if contribution:
-                        pa_pension += enrolled_counts[shape] * contribution
+                enrolled_counts = p.shape_counts if start == 0 else Counter(p.shape_of[start:])
+                for shape, s in enumerate(priced):
+                    if s.pension_if_enrolled:
+                        pa_pension += enrolled_counts[shape] * s.pension_if_enrolled
             pension += pa_pension
             if detail == "totals":
                 pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, []))
