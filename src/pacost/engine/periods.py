@@ -119,17 +119,18 @@ def saturday_after(day: date) -> date:
 class PeriodGrid:
     """The pay periods from a plan's start to its end at one frequency, with all that every PA paid that way
     shares: the periods as the rota engine sums into them, and the figures in force on each period's pay date (the
-    plan's last day, for a last period cut short). When the last period runs past the plan's end, ``whole_last``
-    holds it whole, to its real pay date ``last_pay_date``. Built once and shared by every PA and plan with the same
-    start, end and frequency (the rate book keeps them); the dates are worked out when asked for, to keep it
-    small."""
+    plan's last day, for a last period cut short). When the last period runs past the plan's end, ``summed`` (the
+    spans a rota is summed into) holds it whole as well, to its real pay date ``last_pay_date``, after the periods
+    inside the plan. Built once and shared by every PA and plan with the same start, end and frequency (the rate
+    book keeps them); the dates are worked out when asked for, to keep it small."""
 
     start: date
     frequency: PayFrequency
-    spans: PeriodSpans
+    spans: PeriodSpans  # the periods inside the plan
+    summed: PeriodSpans  # the same, then the last period whole if the plan ends before it does
     figures_of: tuple[int, ...]  # per period: index into ``in_force``
     in_force: tuple[InForce, ...]  # the distinct sets of figures in force, in order of first appearance
-    whole_last: PeriodSpans | None  # the last period whole, when the plan ends before it does
+    last_cut: bool  # whether the plan ends before the last period does
     last_pay_date: date  # the last period's real pay date (after the plan's end when it is cut short)
 
     def __len__(self) -> int:
@@ -139,10 +140,6 @@ class PeriodGrid:
         """The date whose figures apply to period ``k``: its pay date, or the plan's last day for a last period cut
         short."""
         return self.start + timedelta(days=self.spans.lasts[k])
-
-    @property
-    def last_cut(self) -> bool:
-        return self.whole_last is not None
 
     def periods(self) -> list[PayPeriod]:
         start, n = self.start, len(self.spans)
@@ -174,15 +171,17 @@ def period_grid(
                 index = seen[figures] = len(seen)
             figures_of.append(index)
         last = periods[-1]
-        whole_last = None
+        bounds = [((p.start - start).days, (p.end - start).days) for p in periods]
+        summed = spans
         last_pay_date = last.end
         if not last.whole:
             last_pay_date = whole_period_end(start, frequency, len(periods) - 1)
             # The days past the plan's end take the figures of its last day.
             tail = years[-1]
             extended = (*years[:-1], YearRun(tail.first, (last_pay_date - start).days, tail.figures_year))
-            whole_last = PeriodSpans.of([((last.start - start).days, (last_pay_date - start).days)], extended)
+            summed = PeriodSpans.of([*bounds, ((last.start - start).days, (last_pay_date - start).days)], extended)
         found = memo.put(
-            key, PeriodGrid(start, frequency, spans, tuple(figures_of), tuple(seen), whole_last, last_pay_date)
+            key,
+            PeriodGrid(start, frequency, spans, summed, tuple(figures_of), tuple(seen), not last.whole, last_pay_date),
         )
     return found

@@ -398,8 +398,9 @@ def _prepare_pa(
     warnings: list[str] = []
     night = (int(minute_of(pa.night.start)), int(minute_of(pa.night.end)))
     rota = PaRota(calendar, shift_patterns(pa), night)
-    sums_of, sums = rota.period_ids(grid.spans)
-    whole_last = rota.period_ids(grid.whole_last)[1][0] if grid.whole_last is not None else None
+    summed_of, sums = rota.period_ids(grid.summed)
+    sums_of = summed_of[: len(grid)]
+    whole_last = sums[summed_of[-1]] if grid.last_cut else None
     mult = multipliers(pa)
     figures_of, figures = period_figures(pa, grid, rates)
     uses = Counter(sums_of)
@@ -457,8 +458,9 @@ def _add_cover(coverer: PreparedPA, others: list[PreparedPA]) -> None:
     """The others' absences summed into the coverer's pay periods (at the coverer's own multipliers)."""
     mult = coverer.multipliers
     grid = coverer.grid
-    # For each of the coverer's periods, which distinct sum of each absent PA's rota falls in it.
-    absent = [(other, other.rota.period_ids(grid.spans)) for other in others]
+    # For each of the coverer's periods (and their last one whole), which distinct sum of each absent PA's rota
+    # falls in it.
+    absent = [(other, other.rota.period_ids(grid.summed)) for other in others]
     seen: dict[tuple[int, ...], int] = {}
     distinct: list[CoverSums] = []
     cover_of = []
@@ -471,9 +473,8 @@ def _add_cover(coverer: PreparedPA, others: list[PreparedPA]) -> None:
         cover_of.append(index)
     coverer.cover = distinct
     coverer.cover_of = cover_of
-    if grid.whole_last is not None:
-        whole = grid.whole_last
-        coverer.whole_last_cover = _cover_sums(mult, [(other, other.rota.period_ids(whole)[1][0]) for other in others])
+    if grid.last_cut:
+        coverer.whole_last_cover = _cover_sums(mult, [(other, sums[ids[-1]]) for other, (ids, sums) in absent])
     coverer.cover_hours = sum(((o.holiday_share + o.sick_share) * o.planned_hours for o in others), ZERO)
 
 
