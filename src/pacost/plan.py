@@ -24,14 +24,14 @@ import re
 import tomllib
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import ValidationError
 
 from pacost.dates import TaxYear, add_months
 from pacost.engine.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
@@ -39,6 +39,7 @@ from pacost.errors import PacostError
 from pacost.money import MAX_AMOUNT, AmountError, to_decimal
 from pacost.rates.book import RateBook, bundled_rates
 from pacost.statutory.bank_holidays import Nation
+from pacost.validation import STRICT, Check, MinLength, strict, validator
 
 DAY_NAMES = {name: name[:3] for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
 DAY_NAMES.update({"tues": "tue", "wednes": "wed", "thur": "thu", "thurs": "thu"})
@@ -214,8 +215,18 @@ def _days(value: Any) -> list[str]:
     return sorted(days, key=WEEKDAYS.index)
 
 
-def _choice(options: Sequence[str], what: str) -> Any:
-    def check(value: Any) -> str:
+class _Choice:
+    """One of ``options`` (written in any case, with spaces or underscores for hyphens), or a message naming them
+    and the nearest."""
+
+    __slots__ = ("options", "what")
+
+    def __init__(self, options: Sequence[str], what: str) -> None:
+        self.options = tuple(options)
+        self.what = what
+
+    def __call__(self, value: Any) -> str:
+        options = self.options
         if isinstance(value, str):
             key = value.strip().lower().replace("_", "-").replace(" ", "-")
             if key in options:
@@ -223,10 +234,12 @@ def _choice(options: Sequence[str], what: str) -> Any:
         hint = _nearest(str(value), options)
         listed = ", ".join(options[:-1]) + " or " + options[-1]
         raise ValueError(
-            f"expected {what}: {listed}; got {_shown(value)}" + (f" (did you mean {hint!r}?)" if hint else "")
+            f"expected {self.what}: {listed}; got {_shown(value)}" + (f" (did you mean {hint!r}?)" if hint else "")
         )
 
-    return BeforeValidator(check)
+
+def _choice(options: Sequence[str], what: str) -> Check:
+    return Check(_Choice(options, what))
 
 
 def _frequency(value: Any) -> str:
@@ -279,18 +292,18 @@ def _rrule(value: Any) -> str:
     return text
 
 
-Money = Annotated[Decimal, BeforeValidator(_money)]
-PositiveMoney = Annotated[Decimal, BeforeValidator(_positive_money)]
-HourlyRate = Annotated[Decimal, BeforeValidator(_hourly_rate)]
-Hours = Annotated[Decimal, BeforeValidator(_hours)]
-FundedHours = Annotated[Decimal, BeforeValidator(_funded_hours)]
-Multiplier = Annotated[Decimal, BeforeValidator(_multiplier)]
-Weeks = Annotated[Decimal, BeforeValidator(_weeks)]
-SickDays = Annotated[Decimal, BeforeValidator(_sick_days)]
-PlanDate = Annotated[date, BeforeValidator(_date)]
-ClockTime = Annotated[time, BeforeValidator(_time)]
-Days = Annotated[list[str], BeforeValidator(_days)]
-Name = Annotated[str, BeforeValidator(_name)]
+Money = Annotated[Decimal, Check(_money)]
+PositiveMoney = Annotated[Decimal, Check(_positive_money)]
+HourlyRate = Annotated[Decimal, Check(_hourly_rate)]
+Hours = Annotated[Decimal, Check(_hours)]
+FundedHours = Annotated[Decimal, Check(_funded_hours)]
+Multiplier = Annotated[Decimal, Check(_multiplier)]
+Weeks = Annotated[Decimal, Check(_weeks)]
+SickDays = Annotated[Decimal, Check(_sick_days)]
+PlanDate = Annotated[date, Check(_date)]
+ClockTime = Annotated[time, Check(_time)]
+Days = Annotated[list[str], Check(_days)]
+Name = Annotated[str, Check(_name)]
 Per = Annotated[str, _choice(PERS, "how often the amount is paid")]
 
 
@@ -302,61 +315,80 @@ def _flag(value: Any) -> bool:
     raise ValueError(f"expected true or false, got {_shown(value)}")
 
 
-Flag = Annotated[bool, BeforeValidator(_flag)]
+Flag = Annotated[bool, Check(_flag)]
 
 
-def _count(low: int, high: int, what: str) -> Any:
-    def check(value: Any) -> int:
+class _Count:
+    """A whole number from ``low`` to ``high``."""
+
+    __slots__ = ("high", "low", "what")
+
+    def __init__(self, low: int, high: int, what: str) -> None:
+        self.low, self.high, self.what = low, high, what
+
+    def __call__(self, value: Any) -> int:
         if isinstance(value, bool):
-            raise ValueError(f"expected {what}, got {value}")
+            raise ValueError(f"expected {self.what}, got {value}")
         if isinstance(value, Decimal) and value == value.to_integral_value():
             value = int(value)
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
-        if not isinstance(value, int) or not low <= value <= high:
-            raise ValueError(f"expected {what} (a whole number from {low} to {high}), got {_shown(value)}")
+        if not isinstance(value, int) or not self.low <= value <= self.high:
+            raise ValueError(
+                f"expected {self.what} (a whole number from {self.low} to {self.high}), got {_shown(value)}"
+            )
         return value
 
-    return BeforeValidator(check)
+
+def _count(low: int, high: int, what: str) -> Check:
+    return Check(_Count(low, high, what))
 
 
 # ----------------------------------------------------------------------------------------------------------------
 # The plan's parts, named as the file names them
 
 
-class _Part(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+@dataclass(frozen=True, kw_only=True)
+class CostItem:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
-
-class CostItem(_Part):
     amount: Money
     per: Per
 
 
+@dataclass(frozen=True, kw_only=True)
 class OtherCost(CostItem):
     name: Name
 
 
-class Budget(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Budget:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     amount: Money
     per: Per
     hours_per_week: FundedHours | None = None
 
 
-class Employer(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Employer:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     employment_allowance: Flag
     insurance: CostItem
     payroll: CostItem
-    other: list[OtherCost] = Field(default_factory=list)
+    other: list[OtherCost] = field(default_factory=list)
 
 
-class Cover(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Cover:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     by: Annotated[Literal["agency", "pa", "family"], _choice(("agency", "pa", "family"), "who covers")]
     rate: HourlyRate | None = None
     pa: Name | None = None
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Cover:
+    def __post_init__(self) -> None:
         if self.by == "agency" and self.rate is None:
             raise ValueError("agency cover needs `rate`, the agency's all-in hourly charge")
         if self.by == "pa" and self.pa is None:
@@ -365,37 +397,49 @@ class Cover(_Part):
             raise ValueError(f"`rate` is only for agency cover; cover by {self.by} is paid otherwise")
         if self.by != "pa" and self.pa is not None:
             raise ValueError('`pa` is only for by = "pa"')
-        return self
 
 
-class Sickness(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Sickness:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     days_per_year: SickDays
     spell_days: Annotated[int, _count(1, 365, "the days in one spell of sickness")]
     pay: Annotated[Literal["statutory", "full"], _choice(("statutory", "full"), "the sick pay")]
 
 
-class Enhancements(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Enhancements:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     weekend: Multiplier = Decimal(1)
     night: Multiplier = Decimal(1)
     bank_holiday: Multiplier = Decimal(1)
 
 
-class NightWindow(_Part):
-    start: ClockTime = Field(default=time(22, 0), alias="from")
-    end: ClockTime = Field(default=time(7, 0), alias="to")
+@dataclass(frozen=True, kw_only=True)
+class NightWindow:
+    """When the night multiplier applies: written ``{ from = "22:00", to = "07:00" }``."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = strict("start", "end")
+
+    start: ClockTime = time(22, 0)  # read from the key "from"
+    end: ClockTime = time(7, 0)  # read from the key "to"
 
 
-class Shift(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Shift:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     days: Days | None = None
-    repeat: Annotated[str, BeforeValidator(_rrule)] | None = None
+    repeat: Annotated[str, Check(_rrule)] | None = None
     start: ClockTime
     end: ClockTime
     every: Annotated[int, _count(1, 52, "a number of weeks")] = 1
     kind: Annotated[Literal["waking", "sleep-in"], _choice(("waking", "sleep-in"), "the kind of shift")] = "waking"
     flat: Money | None = None
 
-    @model_validator(mode="after")
-    def _consistent(self) -> Shift:
+    def __post_init__(self) -> None:
         if (self.days is None) == (self.repeat is None):
             raise ValueError('give either `days` (such as ["mon", "fri"]) or `repeat` (an RRULE), not both or neither')
         if self.repeat is not None and self.every != 1:
@@ -409,7 +453,6 @@ class Shift(_Part):
             raise ValueError("a sleep-in needs `flat`, the flat sum paid for it (e.g. flat = 60.00)")
         if self.kind == "waking" and self.flat is not None:
             raise ValueError('`flat` is only for kind = "sleep-in"; waking hours are paid at the hourly rate')
-        return self
 
     def pattern(self) -> ShiftPattern:
         """This shift in the form the rota engine expands."""
@@ -424,18 +467,21 @@ class Shift(_Part):
         )
 
 
-class PA(_Part):
+@dataclass(frozen=True, kw_only=True)
+class PA:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     name: Name
     date_of_birth: PlanDate
     hourly_rate: HourlyRate
-    pay_frequency: Annotated[str, BeforeValidator(_frequency)]
+    pay_frequency: Annotated[str, Check(_frequency)]
     holiday_weeks: Weeks
     holiday: Annotated[Literal["normal", "rolled-up"], _choice(("normal", "rolled-up"), "the holiday pay")] = "normal"
     pension: Annotated[Literal["auto", "opt-out", "opt-in"], _choice(("auto", "opt-out", "opt-in"), "the pension")]
-    enhancements: Enhancements = Field(default_factory=Enhancements)
-    night: NightWindow = Field(default_factory=NightWindow)
-    ni_category: Annotated[str, BeforeValidator(_ni_letter)] | None = None
-    shift: list[Shift] = Field(default_factory=list)
+    enhancements: Enhancements = field(default_factory=Enhancements)
+    night: NightWindow = field(default_factory=NightWindow)
+    ni_category: Annotated[str, Check(_ni_letter)] | None = None
+    shift: list[Shift] = field(default_factory=list)
     hours_per_week: Hours | None = None
     days: Days | None = None
     weekend_hours_per_week: Hours | None = None
@@ -446,8 +492,7 @@ class PA(_Part):
         """True when the rota is given as hours a week rather than shifts."""
         return any(h is not None for h in (self.hours_per_week, self.weekend_hours_per_week, self.night_hours_per_week))
 
-    @model_validator(mode="after")
-    def _one_rota(self) -> PA:
+    def __post_init__(self) -> None:
         if self.shift and self.summary_rota:
             raise ValueError("give either shifts ([[pa.shift]]) or hours a week, not both")
         if not self.shift and not self.summary_rota:
@@ -456,10 +501,12 @@ class PA(_Part):
             )
         if self.days is not None and self.hours_per_week is None:
             raise ValueError("`days` at PA level goes with hours_per_week; shifts carry their own days")
-        return self
 
 
-class Plan(_Part):
+@dataclass(frozen=True, kw_only=True)
+class Plan:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     name: Name
     start: PlanDate
     end: PlanDate
@@ -468,7 +515,7 @@ class Plan(_Part):
     employer: Employer
     cover: Cover
     sickness: Sickness
-    pa: list[PA] = Field(min_length=1)
+    pa: Annotated[list[PA], MinLength(1)]
 
 
 @dataclass(frozen=True)
@@ -608,24 +655,35 @@ def _nearest(word: str, options: Iterable[str]) -> str | None:
     return found[0] if found else None
 
 
+def _is_part(annotation: Any) -> bool:
+    return isinstance(annotation, type) and hasattr(annotation, "__pydantic_config__")
+
+
+def field_key(cls: type, name: str) -> str:
+    """The key a plan file gives a field under (its name, or an alias such as ``from`` for ``start``)."""
+    aliases = cls.__pydantic_config__.get("alias_generator")  # type: ignore[attr-defined]
+    return str(aliases(name)) if aliases is not None else name
+
+
 @cache
-def _schema(model: type[BaseModel]) -> dict[str, tuple[type[BaseModel] | None, bool]]:
-    """The keys a table may hold, each with the model it holds (if any) and whether it is a list of them."""
-    out: dict[str, tuple[type[BaseModel] | None, bool]] = {}
-    for name, info in model.model_fields.items():
-        out[info.alias or name] = _model_in(info.annotation)
+def _schema(model: type) -> dict[str, tuple[type | None, bool]]:
+    """The keys a table may hold, each with the part it holds (if any) and whether it is a list of them."""
+    hints = typing.get_type_hints(model)
+    out: dict[str, tuple[type | None, bool]] = {}
+    for info in fields(model):
+        out[field_key(model, info.name)] = _model_in(hints[info.name])
     if model is PA:
         out["age"] = (None, False)  # read in place of date_of_birth
     return out
 
 
-def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
-    """The model a field holds, and whether it is a list of them."""
+def _model_in(annotation: Any) -> tuple[type | None, bool]:
+    """The part a field holds, and whether it is a list of them."""
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+    if _is_part(annotation):
         return annotation, False
-    if origin is list and args and isinstance(args[0], type) and issubclass(args[0], BaseModel):
+    if origin is list and args and _is_part(args[0]):
         return args[0], True
     for arg in args:
         found, many = _model_in(arg)
@@ -634,7 +692,7 @@ def _model_in(annotation: Any) -> tuple[type[BaseModel] | None, bool]:
     return None, False
 
 
-def check_keys(data: Any, model: type[BaseModel], path: tuple[str | int, ...] = ()) -> None:
+def check_keys(data: Any, model: type, path: tuple[str | int, ...] = ()) -> None:
     """Refuse any key the schema does not know, suggesting the nearest one."""
     if not isinstance(data, dict):
         return
@@ -987,7 +1045,7 @@ def plan_from_dict(
         check_keys(raw, Plan)
         assumptions = _fill_defaults(raw, rates, today)
         try:
-            plan = Plan.model_validate(raw)
+            plan = validator(Plan).validate_python(raw)
         except ValidationError as exc:
             raise _from_validation(exc, raw) from None
         _check_plan(plan, today, ages_given)
@@ -1028,7 +1086,7 @@ def _from_validation(exc: ValidationError, raw: Mapping[str, Any]) -> _Located:
         message = f"is missing: {HINTS.get(field, 'this field is required')}"
     elif kind == "too_short" and loc == ("pa",):
         message = f"has no PAs: {HINTS['pa']}"
-    elif kind in ("model_type", "model_attributes_type", "dict_type"):
+    elif kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type", "dataclass_args_type"):
         message = 'should be a table of settings, such as { amount = 140, per = "year" }'
     elif kind == "list_type":
         message = "should be a list ([...] or [[...]] tables)"
@@ -1118,8 +1176,23 @@ def load_plan(
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
     """A plan as plain JSON-ready data (money as strings, dates and times ISO); ``plan_from_dict`` reads it back
     to an equal plan."""
-    raw: dict[str, Any] = _jsonable(plan.model_dump(mode="python", by_alias=True, exclude_none=True))
+    raw: dict[str, Any] = _jsonable(_dump(plan))
     return raw
+
+
+def _dump(part: Any) -> dict[str, Any]:
+    """A part's fields under the keys a plan file uses, those left empty (None) out."""
+    out: dict[str, Any] = {}
+    for info in fields(part):
+        value = getattr(part, info.name)
+        if value is None:
+            continue
+        if _is_part(type(value)):
+            value = _dump(value)
+        elif isinstance(value, list):
+            value = [_dump(item) if _is_part(type(item)) else item for item in value]
+        out[field_key(type(part), info.name)] = value
+    return out
 
 
 def _jsonable(value: Any) -> Any:

@@ -4,11 +4,14 @@ where it leaves a choice, stated for this plan with the figures from the data.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from pacost.dates import TaxYear
 from pacost.engine.prepare import Prepared
 from pacost.money import percent
 from pacost.plan import Assumption, Plan
 from pacost.rates.book import RateBook
+from pacost.rates.models import NiRates, SspRates
 
 
 def assumption_text(assumption: Assumption) -> str:
@@ -90,10 +93,14 @@ def unconfirmed_figures(rates: RateBook, years: set[int]) -> str:
     if found is None:
         names = []
         for year in sorted(years):
-            for section, model in (("NI", rates.ni.get(year)), ("SSP", rates.ssp.get(year))):
+            models: tuple[tuple[str, NiRates | SspRates | None], ...] = (
+                ("NI", rates.ni.get(year)),
+                ("SSP", rates.ssp.get(year)),
+            )
+            for section, model in models:
                 if model is None:
                     continue
-                for field_name in type(model).model_fields:
+                for field_name in (f.name for f in fields(model)):
                     value = getattr(model, field_name)
                     if getattr(value, "status", None) == "unconfirmed":
                         names.append(f"{TaxYear(year).label} {section} {field_name.replace('_', ' ')}")

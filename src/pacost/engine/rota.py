@@ -23,8 +23,6 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
-from dateutil.rrule import rrulestr
-
 from pacost.statutory.bank_holidays import Nation, bank_holidays
 
 LONDON = ZoneInfo("Europe/London")
@@ -52,6 +50,8 @@ class ShiftPattern:
     def dates(self, start: date, end: date) -> Iterator[date]:
         """The dates in [start, end] on which this shift starts."""
         if self.repeat is not None:
+            from dateutil.rrule import rrulestr  # only a shift that repeats by a rule needs it
+
             minute = int(self.start_minute)
             begin = datetime.combine(start, time(minute // 60, minute % 60))
             rule = rrulestr(self.repeat, dtstart=begin)

@@ -17,9 +17,7 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, NamedTuple, TypeVar
-
-from pydantic import BaseModel, ValidationError
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pacost.dates import TaxYear
 from pacost.errors import PacostError
@@ -27,20 +25,21 @@ from pacost.rates.models import (
     Defaults,
     HolidayRules,
     MinimumWage,
-    MinimumWageFile,
     NiRates,
     PensionRates,
-    RulesFile,
     SspRates,
     StatePensionAge,
-    TaxYearFile,
     WorkingTime,
 )
+from pacost.validation import validator
+
+if TYPE_CHECKING:
+    from pacost.rates.files import MinimumWageFile, RulesFile, TaxYearFile
 
 # --------------------------------------------------------------------------------------------------------------
 # Reading files
 
-_M = TypeVar("_M", bound=BaseModel)
+_M = TypeVar("_M")
 _V = TypeVar("_V")
 
 
@@ -86,16 +85,20 @@ def read_toml(text: str, filename: str) -> dict[str, Any]:
 
 
 def _parse(model: type[_M], text: str, filename: str) -> _M:
+    from pydantic_core import ValidationError
+
     raw = read_toml(text, filename)
     sources = raw.pop("sources", {})
     if not isinstance(sources, dict):
         raise PacostError("[sources] must be a table of {title, url}", source=filename, location="sources")
     resolved = _resolve_sources(raw, sources, "", filename)
     try:
-        return model.model_validate(resolved)
+        parsed: _M = validator(model).validate_python(resolved)
     except ValidationError as exc:
         first = exc.errors()[0]
-        raise PacostError(first["msg"], source=filename, location=_location(first["loc"])) from None
+        message = str(first["msg"]).removeprefix("Value error, ")
+        raise PacostError(message, source=filename, location=_location(first["loc"])) from None
+    return parsed
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -155,6 +158,12 @@ class RateBook:
     def _changed(self) -> None:
         for memo in self._memos.values():
             memo.clear()
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The figures, without the caches (a snapshot keeps only the figures)."""
+        state = dict(self.__dict__)
+        state["_memos"] = {}
+        return state
 
     # ---- lookups -------------------------------------------------------------------------------------------
 
@@ -277,6 +286,8 @@ class RateBook:
 
     def add_file(self, text: str, filename: str) -> None:
         """Add one data file, of whichever kind its top-level keys say it is."""
+        from pacost.rates.files import MinimumWageFile, RulesFile, TaxYearFile
+
         self._changed()
         raw_keys = set(read_toml(text, filename)) - {"sources"}
         if "tax_year" in raw_keys:
@@ -342,5 +353,8 @@ def load_rates(extra: Iterable[Path] = ()) -> RateBook:
 
 @cache
 def bundled_rates() -> RateBook:
-    """The bundled figures, loaded and validated once per process."""
-    return load_rates()
+    """The bundled figures, once per process: from the package's snapshot (``pacost.snapshot``) when it has one,
+    else read and validated from ``data/`` now."""
+    from pacost.snapshot import snapshot_rates
+
+    return snapshot_rates() or load_rates()

@@ -10,19 +10,20 @@ Every figure names a ``source`` from its file's ``[sources]`` table (title and U
 worked out by a stated rule also names that ``rule``), and a ``status``: ``confirmed`` (seen in the source),
 ``computed`` (worked out from a rule the source states) or ``unconfirmed`` (the best figure known, not yet seen in
 an official source; the tool says so in its output). Unknown keys are errors, and decimals come from strings, never
-floats. Reading the files and looking figures up by date is ``pacost.rates.book``; the rules that use the figures
-are in ``pacost.statutory``.
+floats. The models are frozen dataclasses, checked by pydantic through ``pacost.validation`` (so that loading the
+bundled figures from the package's snapshot needs no pydantic). Reading the files and looking figures up by date is
+``pacost.rates.book``; the rules that use the figures are in ``pacost.statutory``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Annotated, Literal
-
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from typing import Annotated, ClassVar, Literal
 
 from pacost.dates import PayFrequency
+from pacost.validation import STRICT, Check, strict
 
 
 def _exact(value: object) -> object:
@@ -31,28 +32,28 @@ def _exact(value: object) -> object:
     return value
 
 
-Exact = Annotated[Decimal, BeforeValidator(_exact)]
+Exact = Annotated[Decimal, Check(_exact)]
 Status = Literal["confirmed", "computed", "unconfirmed"]
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+@dataclass(frozen=True, kw_only=True)
+class Source:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
-
-class Source(_Strict):
     """Where a figure comes from: an official page or piece of legislation."""
 
     title: str
     url: str
 
-    @model_validator(mode="after")
-    def _https(self) -> Source:
+    def __post_init__(self) -> None:
         if not self.url.startswith("https://"):
             raise ValueError(f"a source URL must start with https://, got {self.url!r}")
-        return self
 
 
-class Figure(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Figure:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     """One statutory figure (a rate, an amount or a count) and where it comes from."""
 
     value: Exact
@@ -62,13 +63,20 @@ class Figure(_Strict):
     note: str | None = None
 
 
+@dataclass(frozen=True, kw_only=True)
 class DatedFigure(Figure):
-    """A figure that applies from a date (e.g. the 2022-23 employer rate, which changed on 6 November 2022)."""
+    """A figure that applies from a date (e.g. the 2022-23 employer rate, which changed on 6 November 2022); the
+    file calls its date ``from``."""
 
-    from_date: date = Field(alias="from")
+    __pydantic_config__: ClassVar[dict[str, object]] = strict("from_date")
+
+    from_date: date
 
 
-class PeriodFigure(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class PeriodFigure:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     """A threshold as HMRC publishes it for each pay frequency.
 
     The weekly, monthly and annual figures are set in the regulations; the fortnightly and four-weekly ones follow
@@ -90,7 +98,10 @@ class PeriodFigure(_Strict):
         return value
 
 
-class NiRates(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class NiRates:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     """Employer (Class 1 secondary) National Insurance for one tax year."""
 
     employer_rate: list[DatedFigure]
@@ -115,7 +126,10 @@ class NiRates(_Strict):
         return self.employer_rate[self.rate_index_on(pay_date)].value
 
 
-class SspRates(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class SspRates:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     """Statutory Sick Pay for absences that start in one tax year.
 
     ``regime`` is ``waiting-days`` (to 5 April 2026: a period of incapacity of 4+ days, 3 waiting days, average
@@ -131,16 +145,17 @@ class SspRates(_Strict):
     minimum_spell_days: Figure
     maximum_weeks: Figure
 
-    @model_validator(mode="after")
-    def _regime_fields(self) -> SspRates:
+    def __post_init__(self) -> None:
         if self.regime == "waiting-days" and self.lower_earnings_limit is None:
             raise ValueError("the waiting-days regime needs lower_earnings_limit")
         if self.regime == "day-one" and self.earnings_cap_fraction is None:
             raise ValueError("the day-one regime needs earnings_cap_fraction")
-        return self
 
 
-class PensionRates(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class PensionRates:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     """Workplace pension automatic enrolment for one tax year."""
 
     lower_qualifying_earnings: PeriodFigure
@@ -150,6 +165,7 @@ class PensionRates(_Strict):
     minimum_age: Figure
 
 
+@dataclass(frozen=True, kw_only=True)
 class WageBand(Figure):
     """One minimum-wage band: the hourly rate for workers aged ``min_age`` or more (up to the next band)."""
 
@@ -157,32 +173,42 @@ class WageBand(Figure):
     min_age: int
 
 
-class MinimumWage(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class MinimumWage:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     """The minimum wage bands in force from ``effective``."""
 
     effective: date
     bands: list[WageBand]
     apprentice: Figure
 
-    @model_validator(mode="after")
-    def _bands_descend(self) -> MinimumWage:
+    def __post_init__(self) -> None:
         ages = [band.min_age for band in self.bands]
         if ages != sorted(ages, reverse=True):
             raise ValueError("minimum wage bands must be listed from the oldest age band down")
-        return self
 
 
-class HolidayRules(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class HolidayRules:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     statutory_weeks: Figure
     cap_days: Figure
     irregular_hours_accrual: Figure
 
 
-class WorkingTime(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class WorkingTime:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     maximum_weekly_hours: Figure
 
 
-class PensionAgeCohort(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class PensionAgeCohort:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     """People born from ``born_from`` to ``born_to`` (inclusive) reach State Pension age at years + months."""
 
     born_from: date
@@ -194,32 +220,18 @@ class PensionAgeCohort(_Strict):
     note: str | None = None
 
 
-class StatePensionAge(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class StatePensionAge:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     cohorts: list[PensionAgeCohort]
 
 
-class Defaults(_Strict):
+@dataclass(frozen=True, kw_only=True)
+class Defaults:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
     """National figures used when a plan leaves something out (not statutory; each is reported as an assumption)."""
 
     sick_days_per_year: Figure
     agency_hourly_rate: Figure
-
-
-class TaxYearFile(_Strict):
-    """A file of figures for one tax year; any of the sections may be present."""
-
-    tax_year: str
-    ni: NiRates | None = None
-    ssp: SspRates | None = None
-    pension: PensionRates | None = None
-
-
-class MinimumWageFile(_Strict):
-    minimum_wage: MinimumWage
-
-
-class RulesFile(_Strict):
-    holiday: HolidayRules | None = None
-    working_time: WorkingTime | None = None
-    state_pension_age: StatePensionAge | None = None
-    defaults: Defaults | None = None

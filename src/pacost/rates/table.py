@@ -6,7 +6,7 @@ Core code: it builds plain rows and never renders them; ``pacost.render.rates_vi
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 
@@ -58,7 +58,7 @@ def _row(section: str, name: str, figure: Figure | PeriodFigure) -> FigureRow:
 
 
 def _fields(section: str, model: object, rows: list[FigureRow]) -> None:
-    for field_name in type(model).model_fields:  # type: ignore[attr-defined]
+    for field_name in (f.name for f in fields(model)):  # type: ignore[arg-type]
         value = getattr(model, field_name)
         name = field_name.replace("_", " ")
         if isinstance(value, Figure | PeriodFigure):

@@ -55,6 +55,14 @@ def from_package(nation: Nation, year: int) -> dict[date, str]:
 
 @cache
 def _table() -> dict[str, dict[int, dict[date, str]]]:
+    """The kept table: from the package's snapshot when it has one, else read from ``data/`` now."""
+    from pacost.snapshot import snapshot_bank_holidays
+
+    return snapshot_bank_holidays() or read_table()
+
+
+def read_table() -> dict[str, dict[int, dict[date, str]]]:
+    """The kept table, read from ``data/calendar/bank_holidays.toml`` (an empty one if it is missing)."""
     from pacost.rates import data_dir
 
     path = data_dir() / TABLE

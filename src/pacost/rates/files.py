@@ -1,0 +1,50 @@
+"""The shape of each whole data file under ``data/`` (and of a ``--rates`` file): a tax year's figures, one minimum
+wage uprating, or the rules that do not change each year. Needed only to read the files, not to use the figures
+(the bundled ones come from the package's snapshot), so kept apart from ``pacost.rates.models``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from pacost.rates.models import (
+    Defaults,
+    HolidayRules,
+    MinimumWage,
+    NiRates,
+    PensionRates,
+    SspRates,
+    StatePensionAge,
+    WorkingTime,
+)
+from pacost.validation import STRICT
+
+
+@dataclass(frozen=True, kw_only=True)
+class TaxYearFile:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
+    """A file of figures for one tax year; any of the sections may be present."""
+
+    tax_year: str
+    ni: NiRates | None = None
+    ssp: SspRates | None = None
+    pension: PensionRates | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class MinimumWageFile:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
+    minimum_wage: MinimumWage
+
+
+@dataclass(frozen=True, kw_only=True)
+class RulesFile:
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
+    holiday: HolidayRules | None = None
+    working_time: WorkingTime | None = None
+    state_pension_age: StatePensionAge | None = None
+    defaults: Defaults | None = None

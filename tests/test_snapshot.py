@@ -1,0 +1,52 @@
+"""The package's snapshot (``pacost.snapshot``): the bundled rate book, the bank holidays and the validators that a
+command loads instead of building them, checked against a fresh reading of ``data/`` and fresh validators."""
+
+from __future__ import annotations
+
+import pickle
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pacost import snapshot
+from pacost.plan import Plan, _fill_defaults
+from pacost.rates import RateBook, load_rates
+from pacost.statutory.bank_holidays import read_table
+from pacost.validation import build_validator
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+FIGURES = ("ni", "ssp", "pension", "minimum_wage", "holiday", "working_time", "state_pension_age", "defaults")
+
+
+def figures(book: RateBook) -> dict[str, Any]:
+    return {name: getattr(book, name) for name in FIGURES}
+
+
+def check(contents: dict[str, Any]) -> None:
+    fresh = load_rates()
+    assert figures(contents["rates"]) == figures(fresh)
+    assert contents["bank_holidays"] == read_table()
+    # The kept validators read every example plan (its defaults filled in) exactly as freshly built ones do.
+    kept = contents["validators"]["pacost.plan.Plan"]
+    built = build_validator(Plan)
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        _fill_defaults(raw, fresh, None)
+        assert kept.validate_python(raw) == built.validate_python(raw), path.name
+
+
+def test_a_snapshot_built_now_holds_what_data_holds() -> None:
+    contents = pickle.loads(snapshot.build_snapshot())  # noqa: S301 - built by this test
+    assert contents["format"] == snapshot.FORMAT
+    check(contents)
+
+
+def test_the_installed_snapshot_is_up_to_date() -> None:
+    """An installed package carries the snapshot its build wrote; it must hold what data/ holds now (an editable
+    install has none, and builds everything when first needed)."""
+    if not snapshot.SNAPSHOT.is_file():
+        assert snapshot.snapshot_rates() is None
+        return
+    contents = pickle.loads(snapshot.SNAPSHOT.read_bytes())  # noqa: S301 - the package's own file
+    check(contents)
+    assert snapshot.snapshot_rates() is not None
