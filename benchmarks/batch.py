@@ -11,10 +11,11 @@ gives the same plans. For each run it prints the wall time (process start-up inc
 peak memory of the whole run: the resident memory of the batch process and its workers, summed, sampled from /proc
 every 20 ms. Nothing is asserted: the numbers are for people to read.
 
-With ``--against REF``, the commit REF of this repository is installed in a scratch virtual environment (kept in
-the system's temporary folder, so a second run reuses it) and each size and job count is run with both, taking
-turns (this checkout, REF, this checkout, REF, …, ``--repeat`` times each), so that a machine whose speed drifts
-treats them alike. It prints every run, then the median of each and this checkout's speed as a share of REF's.
+With ``--against REF``, the commit REF of this repository and this checkout as it is now are each installed in a
+scratch virtual environment (kept in the system's temporary folder, so a second run reuses them), as a user
+installs pacost, and each size and job count is run with both, taking turns (this checkout, REF, this checkout,
+REF, …, ``--repeat`` times each), so that a machine whose speed drifts treats them alike. It prints every run,
+then the median of each and this checkout's speed as a share of REF's.
 """
 
 from __future__ import annotations
@@ -208,12 +209,28 @@ def install_ref(ref: str) -> str:
     return str(python)
 
 
+def install_here() -> str:
+    """The Python of a scratch virtual environment with this checkout (as it is now) installed, as a user installs
+    it (not editable, so with the snapshot its build writes), for a fair comparison with an installed REF."""
+    home = Path(tempfile.gettempdir()) / "pacost-bench-this"
+    python = home / "venv" / "bin" / "python"
+    if not python.exists():
+        subprocess.run([sys.executable, "-m", "venv", str(home / "venv")], check=True)
+        subprocess.run([str(python), "-m", "pip", "install", "--quiet", str(ROOT)], check=True)
+    else:
+        subprocess.run(
+            [str(python), "-m", "pip", "install", "--quiet", "--force-reinstall", "--no-deps", str(ROOT)], check=True
+        )
+    return str(python)
+
+
 def _row(label: str, size: int, jobs: int, seconds: float, peak: float, rows: int) -> str:
     return f"{label:<10} {size:>8,} {jobs:>4} {seconds:>8.2f} {size / seconds:>8,.0f} {peak:>8.1f} {rows:>8,}"
 
 
 def against(ref: str, sizes: list[int], jobs_list: list[int], seed: int, repeat: int) -> None:
     other = install_ref(ref)
+    this = install_here()
     print(f"pacost batch benchmark on {os.cpu_count()} core(s), Python {sys.version.split()[0]}: this vs {ref}")
     print(f"{'version':<10} {'plans':>8} {'jobs':>4} {'seconds':>8} {'plans/s':>8} {'peak MB':>8} {'rows out':>8}")
     summary = []
@@ -225,7 +242,7 @@ def against(ref: str, sizes: list[int], jobs_list: list[int], seed: int, repeat:
                 times: dict[str, list[float]] = {"this": [], ref: []}
                 peaks: dict[str, list[float]] = {"this": [], ref: []}
                 for _ in range(repeat):
-                    for label, python in (("this", sys.executable), (ref, other)):
+                    for label, python in (("this", this), (ref, other)):
                         seconds, peak, rows = run(plans, jobs, python)
                         times[label].append(seconds)
                         peaks[label].append(peak)
