@@ -23,7 +23,15 @@ def assumption_text(assumption: Assumption) -> str:
 
 def _waiting_days_rule(rates: RateBook) -> str:
     """The SSP waiting-days rule as the data gives it: "before 6 April 2026 a spell must be 4+ days and the first 3
-    are waiting days" (empty when no year in the data has it)."""
+    are waiting days" (empty when no year in the data has it); worked out once per rate book."""
+    memo = rates.memo("SSP waiting-days rule", 1)
+    found: str | None = memo.get(None)
+    if found is None:
+        found = memo.put(None, _waiting_days_text(rates))
+    return found
+
+
+def _waiting_days_text(rates: RateBook) -> str:
     waiting = [year for year, ssp in sorted(rates.ssp.items()) if ssp.regime == "waiting-days"]
     if not waiting:
         return ""

@@ -98,22 +98,24 @@ def _price_shapes(
     pensionable = p.pa.pension != "opt-out"
     priced = []
     for rate_hours, flat, sickness, cover, (ni_figures, pension_figures, age, over) in p.shapes:
-        pay = rate * rate_hours + flat
+        # (A zero is never added: it changes no sum, and decimal arithmetic is where the time goes.)
+        pay = rate * rate_hours + flat if flat else rate * rate_hours
         wages = round_penny(worked_share * pay)
         holiday_pay = rolled_up_holiday_pay(wages, holiday_rules) if rolled_up else round_penny(holiday * pay)
         if full_sick_pay:
             sick_pay = round_penny(sick * pay)
-        elif per_spell:
+        elif per_spell and sickness:
             # The spells expected to start in the period, each paid as the SSP rules of its tax year give.
-            ssp = ZERO
-            for _, _, spells, kind in sickness:
+            _, _, spells, kind = sickness[0]
+            ssp = spells * per_spell[kind]
+            for _, _, spells, kind in sickness[1:]:
                 ssp += spells * per_spell[kind]
             sick_pay = round_penny(ssp)
         else:
             sick_pay = ZERO
         if cover is None:
             holiday_cover = sick_cover = ZERO
-            earnings = wages + holiday_pay + sick_pay
+            earnings = wages + holiday_pay + sick_pay if sick_pay else wages + holiday_pay
         else:
             holiday_cover = with_rolled_up_holiday(rate * cover.holiday_rate_hours + cover.holiday_flat, holiday_rules)
             sick_cover = with_rolled_up_holiday(rate * cover.sick_rate_hours + cover.sick_flat, holiday_rules)
@@ -174,13 +176,31 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             # Only the sums are wanted: each shape's figures times the number of its periods.
             pa_ni = gross = ZERO
             for count, s in zip(p.shape_counts, priced, strict=True):
-                if count:
+                # Most shapes are one period's (a month's): a product by one, or a sum with zero, is skipped.
+                if count == 1:
+                    wages += s.wages
+                    holiday_pay += s.holiday_pay
+                    if s.sick_pay:
+                        sick_pay += s.sick_pay
+                    if s.holiday_cover_pay:
+                        holiday_cover += s.holiday_cover_pay
+                    if s.sick_cover_pay:
+                        sick_cover += s.sick_cover_pay
+                    if s.employer_ni:
+                        pa_ni += s.employer_ni
+                    if detail == "totals":
+                        gross += s.earnings
+                elif count:
                     wages += count * s.wages
                     holiday_pay += count * s.holiday_pay
-                    sick_pay += count * s.sick_pay
-                    holiday_cover += count * s.holiday_cover_pay
-                    sick_cover += count * s.sick_cover_pay
-                    pa_ni += count * s.employer_ni
+                    if s.sick_pay:
+                        sick_pay += count * s.sick_pay
+                    if s.holiday_cover_pay:
+                        holiday_cover += count * s.holiday_cover_pay
+                    if s.sick_cover_pay:
+                        sick_cover += count * s.sick_cover_pay
+                    if s.employer_ni:
+                        pa_ni += count * s.employer_ni
                     if detail == "totals":
                         gross += count * s.earnings
             employer_ni += pa_ni
