@@ -97,7 +97,15 @@ class YearRun(NamedTuple):
 
 
 def year_runs(start: date, end: date, rates: RateBook) -> tuple[YearRun, ...]:
-    """The days from ``start`` to ``end`` cut at each 6 April."""
+    """The days from ``start`` to ``end`` cut at each 6 April (remembered by the rate book)."""
+    memo = rates.memo("runs of a tax year")
+    found: tuple[YearRun, ...] | None = memo.get((start, end))
+    if found is None:
+        found = memo.put((start, end), _year_runs(start, end, rates))
+    return found
+
+
+def _year_runs(start: date, end: date, rates: RateBook) -> tuple[YearRun, ...]:
     runs = []
     year = TaxYear.containing(start)
     first = 0

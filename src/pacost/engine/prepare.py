@@ -296,7 +296,7 @@ def multipliers(pa: PA) -> tuple[Decimal, ...]:
 
 def rate_hours(rota: PeriodRota, mult: Sequence[Decimal]) -> Decimal:
     """Waking hours weighted by their multipliers: a period's pay is the hourly rate times this, plus flat sums."""
-    return sum((hours * mult[k] for k, hours in enumerate(rota.waking) if hours), ZERO)
+    return sum([hours * m for hours, m in zip(rota.waking, mult, strict=True) if hours], ZERO)
 
 
 # ----------------------------------------------------------------------------------------------------------------

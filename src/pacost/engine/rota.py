@@ -167,6 +167,7 @@ def summary_patterns(
 # plain date-by-date reference (``tests/rota_reference.py``) and check that the sums are the same.
 
 SIXTY = Decimal(60)
+_new = tuple.__new__  # a named tuple from its fields in order, without the generated __new__'s Python call
 # Minutes with at most this many significant digits (and under 10,000, so no digit is finer than 1e-16), times a
 # count of days (under 10,000) and summed, stay inside Decimal's 28 digits: adding counts first gives the same sum.
 EXACT_DIGITS = 20
@@ -561,5 +562,5 @@ class PaRota:
             waking=tuple([w / SIXTY if w else ZERO for w in waking]),
             sleep_in_hours=sleep_minutes / SIXTY if sleep_minutes else ZERO,
             sleep_in_flat=flat,
-            scheduled=tuple(map(ScheduledDays._make, scheduled)),
+            scheduled=tuple([_new(ScheduledDays, part) for part in scheduled]),
         )
