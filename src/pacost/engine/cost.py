@@ -40,15 +40,19 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced) -> Deci
     if not hours:
         return None
     # A rough line through the plan's own pricing, for the first guess only: the costs that do not depend on the
-    # rate, and the rest as if every PA were paid the plan's average rate (weighted by their hours).
-    fixed = sum(prep.fixed.values(), ZERO) + prep.agency_holiday + prep.agency_sick
+    # rate (the fixed lines, an agency's cover, the sleep-ins' flat sums), and the rest as if every PA were paid the
+    # plan's average rate (weighted by their hours).
+    flats = sum((p.flat_total for p in prep.pas), ZERO)
+    fixed = sum(prep.fixed.values(), ZERO) + prep.agency_holiday + prep.agency_sick + flats
     average = sum((p.pa.hourly_rate * p.rate_hours_total for p in prep.pas), ZERO) / hours
     per_pound = (priced.total - fixed) / average if priced.total > fixed else hours
 
     def total_at(rate: Decimal) -> Decimal:
         return price(prep, rate, detail="lines").total
 
-    return highest_affordable_rate(total_at, budget, Line(fixed, per_pound), near=(average, priced.total))
+    same_rate = len({p.pa.hourly_rate for p in prep.pas}) == 1
+    near = (average, priced.total) if same_rate else None
+    return highest_affordable_rate(total_at, budget, Line(fixed, per_pound), near=near)
 
 
 def cost_plan(
