@@ -169,7 +169,7 @@ def period_grid(
     found: PeriodGrid | None = memo.get(key)
     if found is None:
         periods = pay_periods(start, end, frequency)
-        spans = PeriodSpans.of((((p.start - start).days, (p.end - start).days) for p in periods), years)
+        bounds = [((p.start - start).days, (p.end - start).days) for p in periods]
         seen: dict[InForce, int] = {}
         figures_of = []
         for period in periods:
@@ -179,15 +179,16 @@ def period_grid(
                 index = seen[figures] = len(seen)
             figures_of.append(index)
         last = periods[-1]
-        bounds = [((p.start - start).days, (p.end - start).days) for p in periods]
-        summed = spans
         last_pay_date = last.end
-        if not last.whole:
+        if last.whole:
+            spans = summed = PeriodSpans.of(bounds, years)
+        else:
             last_pay_date = whole_period_end(start, frequency, len(periods) - 1)
             # The days past the plan's end take the figures of its last day.
             tail = years[-1]
             extended = (*years[:-1], YearRun(tail.first, (last_pay_date - start).days, tail.figures_year))
             summed = PeriodSpans.of([*bounds, ((last.start - start).days, (last_pay_date - start).days)], extended)
+            spans = summed.first(len(periods))
         found = memo.put(
             key,
             PeriodGrid(start, frequency, spans, summed, tuple(figures_of), tuple(seen), not last.whole, last_pay_date),

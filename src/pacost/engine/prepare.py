@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from pacost.dates import PayFrequency
@@ -35,7 +36,7 @@ from pacost.engine.rota import (
     summary_patterns,
 )
 from pacost.money import ZERO, round_penny
-from pacost.plan import PA, Plan
+from pacost.plan import PA, Enhancements, Plan
 from pacost.rates.book import RateBook
 from pacost.result import Hours
 from pacost.statutory.holiday import holiday_share
@@ -278,9 +279,9 @@ def shift_patterns(pa: PA) -> list[ShiftPattern]:
     return [shift.pattern() for shift in pa.shift]
 
 
-def multipliers(pa: PA) -> tuple[Decimal, ...]:
+@lru_cache(maxsize=256)
+def multipliers_of(e: Enhancements) -> tuple[Decimal, ...]:
     """The multiplier for each flag combination: the highest of those that apply (1 when none do)."""
-    e = pa.enhancements
     out = []
     for combo in range(COMBOS):
         applicable = [ONE]
@@ -292,6 +293,11 @@ def multipliers(pa: PA) -> tuple[Decimal, ...]:
             applicable.append(e.bank_holiday)
         out.append(max(applicable))
     return tuple(out)
+
+
+def multipliers(pa: PA) -> tuple[Decimal, ...]:
+    """A PA's multiplier for each flag combination (``multipliers_of`` their enhancements)."""
+    return multipliers_of(pa.enhancements)
 
 
 def rate_hours(rota: PeriodRota, mult: Sequence[Decimal]) -> Decimal:

@@ -367,9 +367,12 @@ class PeriodSpans:
     def __len__(self) -> int:
         return len(self.firsts)
 
+    def first(self, n: int) -> PeriodSpans:
+        """The first ``n`` periods."""
+        return PeriodSpans(self.firsts[:n], self.lasts[:n], self.years[:n], self.parts[:n])
 
-@dataclass(frozen=True)
-class _Counted:
+
+class _Counted(NamedTuple):
     """Occurrences of one pattern on one weekday that are worked out from the weekday alone."""
 
     mask: int
