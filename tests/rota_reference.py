@@ -79,12 +79,11 @@ def _utc_minutes(day: date, minute: Decimal) -> Decimal:
 
 
 def _in_night(minute_of_day: Decimal, night: tuple[int, int]) -> bool:
+    """Whether a moment (minutes after midnight) falls in the night window [from, to), which may wrap midnight:
+    measured from the window's start, it lies before the window's end."""
     start, end = night
-    if start == end:
-        return False
-    if start < end:
-        return start <= minute_of_day < end
-    return minute_of_day >= start or minute_of_day < end
+    since_start = (minute_of_day - start + 1440) % 1440  # (a Decimal's % keeps the sign, hence the + 1440)
+    return since_start < (end - start) % 1440
 
 
 def occurrence(day: date, pattern: ShiftPattern, night: tuple[int, int], nation: Nation) -> list[Decimal]:

@@ -8,115 +8,33 @@ model rounds per pay period as a payslip does (SPEC §2.2-2.7).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from dateutil.relativedelta import relativedelta
-
+from hand import (
+    HOLIDAY_SHARE,
+    Period,
+    assert_lines_add_up,
+    every_day,
+    hours_2dp,
+    lines_of,
+    monthly_periods,
+    ni_penny,
+    penny,
+    ssp_daily,
+    ssp_payment,
+    weekly_periods,
+)
 from pacost.engine.cost import cost_plan
 from pacost.plan import load_plan, parse_plan
 from pacost.rates import RateBook
-from pacost.result import LINE_IDS, CostResult
+from pacost.result import CostResult
 
 D = Decimal
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 LONDON = ZoneInfo("Europe/London")
-
-# ---- rounding, written out here so that the expected values do not lean on pacost.money ---------------------
-
-
-def penny(amount: Decimal) -> Decimal:
-    """A payslip amount or a pension contribution: nearest penny, a half penny up."""
-    return amount.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-def ni_penny(amount: Decimal) -> Decimal:
-    """SS(C)R 2001 reg 12(1): "to the nearest penny and any amount of a halfpenny or less shall be disregarded".
-    https://www.legislation.gov.uk/uksi/2001/1004/regulation/12"""
-    return amount.quantize(D("0.01"), rounding=ROUND_HALF_DOWN)
-
-
-def ssp_daily(weekly: Decimal, qualifying_days: int) -> Decimal:
-    """HMRC's SSP daily rate: the weekly rate ÷ qualifying days in the week, cut (not rounded) to 4 places."""
-    return (weekly / qualifying_days).quantize(D("0.0001"), rounding=ROUND_DOWN)
-
-
-def ssp_payment(daily: Decimal, days: int) -> Decimal:
-    """An SSP payment made of daily rates is rounded up to the penny (HMRC's SSP manual, GOV.UK's calculator)."""
-    return (daily * days).quantize(D("0.01"), rounding=ROUND_CEILING)
-
-
-def hours_2dp(amount: Decimal) -> Decimal:
-    return amount.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-# ---- calendar helpers ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Period:
-    first: date
-    last: date
-    whole: bool
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-    def dates(self) -> Iterator[date]:
-        day = self.first
-        while day <= self.last:
-            yield day
-            day += timedelta(days=1)
-
-
-def every_day(start: date, end: date) -> list[date]:
-    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
-
-
-def weekly_periods(start: date, end: date) -> list[Period]:
-    """SPEC §2.2: 7-day periods from the plan start; the last one cut short by the plan end."""
-    out = []
-    first = start
-    while first <= end:
-        last = first + timedelta(days=6)
-        out.append(Period(first, min(last, end), whole=last <= end))
-        first += timedelta(days=7)
-    return out
-
-
-def monthly_periods(start: date, end: date) -> list[Period]:
-    """SPEC §2.2: a monthly period runs to the day before the same date next month."""
-    out = []
-    k = 0
-    while (first := start + relativedelta(months=k)) <= end:
-        last = start + relativedelta(months=k + 1) - timedelta(days=1)
-        out.append(Period(first, min(last, end), whole=last <= end))
-        k += 1
-    return out
-
-
-def odd_period_threshold(annual: Decimal, days: int) -> Decimal:
-    """NIM01206: for a period that is not whole weeks or months, annual ÷ 365 × days, to the penny with a
-    halfpenny or less disregarded. https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim01206"""
-    return ni_penny(annual * days / 365)
-
-
-HOLIDAY_SHARE = D("5.6") * 7 / 365  # SPEC §2.3: 5.6 weeks (WTR 1998 reg 13, 13A) as a share of every period
-
-
-def lines_of(result: CostResult) -> dict[str, Decimal]:
-    return {line.id: line.amount for line in result.lines}
-
-
-def assert_lines_add_up(result: CostResult) -> None:
-    """SPEC §2 rounding: the lines of the breakdown add up exactly to the total."""
-    assert [line.id for line in result.lines] == list(LINE_IDS)
-    assert sum(lines_of(result).values(), D(0)) == result.total
 
 
 # ================================================================================================================

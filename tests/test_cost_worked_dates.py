@@ -10,127 +10,40 @@ periods and days themselves and round each payslip line per period. Nothing here
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from dateutil.relativedelta import relativedelta
 
+from hand import (
+    HOLIDAY_SHARE,
+    Period,
+    assert_lines_add_up,
+    contribution,
+    every_day,
+    lines_of,
+    monthly_periods,
+    ni_above,
+    ni_penny,
+    penny,
+    ssp_daily,
+    ssp_payment,
+    ssp_week,
+    weekday,
+    weekly_periods,
+)
 from pacost.engine.cost import cost_plan
 from pacost.errors import PacostError
 from pacost.plan import parse_plan
 from pacost.rates import RateBook, load_rates
-from pacost.result import LINE_IDS, CostResult, PeriodDetail
+from pacost.result import LINE_IDS, PeriodDetail
 
 D = Decimal
 DATA = Path(__file__).resolve().parent.parent / "data"
 ZERO = D("0.00")
-
-# ---- rounding, written out here so that the expected values do not lean on pacost.money ---------------------
-
-
-def penny(amount: Decimal) -> Decimal:
-    """A payslip amount or a pension contribution: nearest penny, a half penny up."""
-    return amount.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-def ni_penny(amount: Decimal) -> Decimal:
-    """SS(C)R 2001 reg 12(1): "to the nearest penny and any amount of a halfpenny or less shall be disregarded".
-    https://www.legislation.gov.uk/uksi/2001/1004/regulation/12"""
-    return amount.quantize(D("0.01"), rounding=ROUND_HALF_DOWN)
-
-
-def ssp_daily(weekly: Decimal, qualifying_days: int) -> Decimal:
-    """HMRC's SSP daily rate: the weekly rate ÷ qualifying days in the week, cut (not rounded) to 4 places."""
-    return (weekly / qualifying_days).quantize(D("0.0001"), rounding=ROUND_DOWN)
-
-
-def ssp_payment(daily: Decimal, days: int) -> Decimal:
-    """An SSP payment made of daily rates is rounded up to the penny (HMRC's SSP manual, GOV.UK's calculator)."""
-    return (daily * days).quantize(D("0.01"), rounding=ROUND_CEILING)
-
-
-def ni_above(earnings: Decimal, threshold: Decimal, rate: Decimal) -> Decimal:
-    """SPEC §2.6, the exact percentage method: the rate on the earnings above the threshold, none at or below."""
-    return ni_penny((earnings - threshold) * rate) if earnings > threshold else D(0)
-
-
-def contribution(earnings: Decimal, lower: Decimal, upper: Decimal) -> Decimal:
-    """SPEC §2.7 (Pensions Act 2008 ss.13, 20): 3% of the earnings between the lower and upper limits."""
-    return penny(D("0.03") * max(D(0), min(earnings, upper) - lower))
-
-
-# ---- calendar helpers ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Period:
-    first: date
-    last: date
-    whole: bool
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-    def dates(self) -> Iterator[date]:
-        day = self.first
-        while day <= self.last:
-            yield day
-            day += timedelta(days=1)
-
-
-def every_day(start: date, end: date) -> list[date]:
-    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
-
-
-def weekly_periods(start: date, end: date) -> list[Period]:
-    """SPEC §2.2: 7-day periods from the plan start; the last one cut short by the plan end."""
-    out = []
-    first = start
-    while first <= end:
-        last = first + timedelta(days=6)
-        out.append(Period(first, min(last, end), whole=last <= end))
-        first += timedelta(days=7)
-    return out
-
-
-def monthly_periods(start: date, end: date) -> list[Period]:
-    """SPEC §2.2: a monthly period runs to the day before the same date next month (counted from the start)."""
-    out = []
-    k = 0
-    while (first := start + relativedelta(months=k)) <= end:
-        last = start + relativedelta(months=k + 1) - timedelta(days=1)
-        out.append(Period(first, min(last, end), whole=last <= end))
-        k += 1
-    return out
-
-
-def ssp_week(day: date) -> list[date]:
-    """The Sunday-to-Saturday week ``day`` falls in: for SSP "a period of 7 days beginning with Sunday" (SSCBA 1992
-    s.163(1))."""
-    sunday = day - timedelta(days=(day.weekday() + 1) % 7)
-    return [sunday + timedelta(days=i) for i in range(7)]
-
-
-def weekday(day: date) -> bool:
-    return day.weekday() < 5
-
-
-HOLIDAY_SHARE = D("5.6") * 7 / 365  # SPEC §2.3: 5.6 weeks (data/holiday.toml; WTR 1998 reg 13, 13A) of every period
-
-
-def lines_of(result: CostResult) -> dict[str, Decimal]:
-    return {line.id: line.amount for line in result.lines}
-
-
-def assert_lines_add_up(result: CostResult) -> None:
-    """SPEC §2 rounding: the lines of the breakdown add up exactly to the total."""
-    assert [line.id for line in result.lines] == list(LINE_IDS)
-    assert sum(lines_of(result).values(), D(0)) == result.total
 
 
 def plan_text(

@@ -13,114 +13,32 @@ every PA's last pay period, so no period is cut short.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
 from datetime import date, timedelta
-from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
-from dateutil.relativedelta import relativedelta
-
+from hand import (
+    HOLIDAY_SHARE,
+    assert_lines_add_up,
+    every_day,
+    hours_2dp,
+    lines_of,
+    monthly_periods,
+    ni_penny,
+    on,
+    penny,
+    periods_of_days,
+    ssp_daily,
+    ssp_payment,
+)
 from pacost.engine.cost import cost_plan
 from pacost.plan import parse_plan
 from pacost.rates import RateBook
-from pacost.result import LINE_IDS, CostResult, PaResult
+from pacost.result import CostResult, PaResult
 
 D = Decimal
 ZERO = D(0)
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
-
-# ---- rounding, written out here so that the expected values do not lean on pacost.money ---------------------
-
-
-def penny(amount: Decimal) -> Decimal:
-    """A payslip amount or a pension contribution: nearest penny, a half penny up."""
-    return amount.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-def ni_penny(amount: Decimal) -> Decimal:
-    """SS(C)R 2001 reg 12(1): "to the nearest penny and any amount of a halfpenny or less shall be disregarded".
-    https://www.legislation.gov.uk/uksi/2001/1004/regulation/12"""
-    return amount.quantize(D("0.01"), rounding=ROUND_HALF_DOWN)
-
-
-def ssp_daily(weekly: Decimal, qualifying_days: int) -> Decimal:
-    """HMRC's SSP daily rate: the weekly rate ÷ qualifying days in the week, cut (not rounded) to 4 places."""
-    return (weekly / qualifying_days).quantize(D("0.0001"), rounding=ROUND_DOWN)
-
-
-def ssp_payment(daily: Decimal, days: int) -> Decimal:
-    """An SSP payment made of daily rates is rounded up to the penny (HMRC's SSP manual, GOV.UK's calculator)."""
-    return (daily * days).quantize(D("0.01"), rounding=ROUND_CEILING)
-
-
-def hours_2dp(amount: Decimal) -> Decimal:
-    return amount.quantize(D("0.01"), rounding=ROUND_HALF_UP)
-
-
-# ---- calendar helpers ----------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Period:
-    first: date
-    last: date
-    whole: bool
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
-
-    def dates(self) -> Iterator[date]:
-        day = self.first
-        while day <= self.last:
-            yield day
-            day += timedelta(days=1)
-
-    def count(self, test: Callable[[date], bool]) -> int:
-        return sum(1 for d in self.dates() if test(d))
-
-
-def every_day(start: date, end: date) -> list[date]:
-    return [start + timedelta(days=i) for i in range((end - start).days + 1)]
-
-
-def periods_of_days(start: date, end: date, length: int) -> list[Period]:
-    """SPEC §2.2: weekly, fortnightly and four-weekly periods are 7, 14 and 28 days from the plan start."""
-    out = []
-    first = start
-    while first <= end:
-        last = first + timedelta(days=length - 1)
-        out.append(Period(first, min(last, end), whole=last <= end))
-        first += timedelta(days=length)
-    return out
-
-
-def monthly_periods(start: date, end: date) -> list[Period]:
-    """SPEC §2.2: a monthly period runs to the day before the same date next month."""
-    out = []
-    k = 0
-    while (first := start + relativedelta(months=k)) <= end:
-        last = start + relativedelta(months=k + 1) - timedelta(days=1)
-        out.append(Period(first, min(last, end), whole=last <= end))
-        k += 1
-    return out
-
-
-def on(*weekdays: int) -> Callable[[date], bool]:
-    return lambda d: d.weekday() in weekdays
-
-
-HOLIDAY_SHARE = D("5.6") * 7 / 365  # SPEC §2.3: 5.6 weeks (WTR 1998 reg 13, 13A) as a share of every period
-
-
-def lines_of(result: CostResult) -> dict[str, Decimal]:
-    return {line.id: line.amount for line in result.lines}
-
-
-def assert_lines_add_up(result: CostResult) -> None:
-    """SPEC §2 rounding: the lines of the breakdown add up exactly to the total."""
-    assert [line.id for line in result.lines] == list(LINE_IDS)
-    assert sum(lines_of(result).values(), D(0)) == result.total
 
 
 def pa_named(result: CostResult, name: str) -> PaResult:
