@@ -1,9 +1,9 @@
-"""Worked examples of the cost model (SPEC §2), each expected value computed by hand in the test.
+"""Worked examples of the cost model (docs/cost-model.md), each expected value computed by hand in the test.
 
 Every expected figure is plain arithmetic on the cited rule and the statutory figures in ``data/`` (each written out
 as a literal with its source, and checked against the bundled rate book so the two cannot drift apart). Nothing
 here is copied from the program's output. The hand computations loop over the pay periods themselves, because the
-model rounds per pay period as a payslip does (SPEC §2.2-2.7).
+model rounds per pay period as a payslip does (cost model §2-§7).
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
     """examples/single-pa-weekday.toml by hand: Alex, 42, £13.50 an hour, Mon-Fri 09:00-12:00, paid weekly,
     6 April 2026 to 5 April 2027; agency cover at £30; 5 one-day sick spells a year on SSP; auto-enrolled.
 
-    Rules: SPEC §2.1-2.9; 2026-27 figures from data/ (NI: Secondary Threshold £96 a week, £5,000 a year, 15%, EA
+    Rules: cost model §1-§9; 2026-27 figures from data/ (NI: Secondary Threshold £96 a week, £5,000 a year, 15%, EA
     £10,500; SSP day one, the lower of £123.25 and 80% of AWE; pension: trigger £192, band £120-£967 a week, 3%)."""
     result = cost_plan(load_plan(EXAMPLES / "single-pa-weekday.toml"), rates)
     assert_lines_add_up(result)
@@ -77,16 +77,16 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
     )
     assert pension.employer_minimum.value == employer_pc
 
-    # §2.1 Rota: every weekday in the plan (bank holidays are worked too; the bank-holiday multiplier is 1).
+    # §1 Rota: every weekday in the plan (bank holidays are worked too; the bank-holiday multiplier is 1).
     worked_days = [d for d in every_day(start, end) if d.weekday() < 5]
     assert len(worked_days) == 52 * 5 + 1  # 52 whole weeks from a Monday, and Monday 5 April 2027
     planned = shift_hours * len(worked_days)
     rota_pay = planned * rate
 
-    # §2.3-2.4 Shares: holiday 5.6 x 7 / 365; sickness 5 days over the scheduled days in a year.
+    # §3-§4 Shares: holiday 5.6 x 7 / 365; sickness 5 days over the scheduled days in a year.
     h = HOLIDAY_SHARE
     s = D(5) / (D(len(worked_days)) * 365 / days)
-    # §2.4 SSP from 6 April 2026 (ERA 2025 ss.10-11): from day one, the lower of the weekly rate and 80% of AWE
+    # §4 SSP from 6 April 2026 (ERA 2025 ss.10-11): from day one, the lower of the weekly rate and 80% of AWE
     # (AWE = normal weekly pay), per qualifying day at weekly rate ÷ 5 (Alex works 5 days a week).
     awe = rota_pay * 7 / days
     weekly_ssp = min(ssp_weekly_rate, penny(awe * ssp_cap))
@@ -107,7 +107,7 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
         )
 
     def ni_and_pension(earnings: Decimal) -> tuple[Decimal, Decimal, bool]:
-        # §2.6 NI, category A: above the weekly Secondary Threshold at 15%. §2.7 Pension: an eligible jobholder
+        # §6 NI, category A: above the weekly Secondary Threshold at 15%. §7 Pension: an eligible jobholder
         # (42, over the trigger) is enrolled from that period on: 3% of the earnings between the weekly limits.
         p_ni = ni_penny((earnings - st_week) * ni_rate) if earnings > st_week else D(0)
         p_pension = penny(employer_pc * max(D(0), min(earnings, upper_week) - lower_week))
@@ -118,7 +118,7 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
         earnings = p_wages + p_holiday + p_sick
         p_ni, p_pension, eligible = ni_and_pension(earnings)
         if not period.whole:
-            # §2.2 The last week, Monday 5 April 2027, runs past the plan's end: it is costed whole (Monday to
+            # §2 The last week, Monday 5 April 2027, runs past the plan's end: it is costed whole (Monday to
             # Friday, with the figures of 5 April 2027 and the weekly thresholds), and the share of its NI and
             # pension that Monday's pay is of the week's is counted.
             whole = sum(pay_lines(5), D(0))
@@ -137,12 +137,12 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
         "wages": wages,
         "holiday_pay": holiday_pay,
         "sick_pay": sick_pay,
-        "holiday_cover": penny(h * planned * cover_rate),  # §2.5 agency: cover hours x rate, all-in
+        "holiday_cover": penny(h * planned * cover_rate),  # §5 agency: cover hours x rate, all-in
         "sick_cover": penny(s * planned * cover_rate),
         "employer_ni": employer_ni,
-        "employment_allowance": -min(employer_ni, allowance),  # §2.6: offsets the year's NI, up to £10,500
+        "employment_allowance": -min(employer_ni, allowance),  # §6: offsets the year's NI, up to £10,500
         "pension": pension_total,
-        "insurance": penny(D(120) * days / 365),  # §2.8: £120 a year, a year being 365 days
+        "insurance": penny(D(120) * days / 365),  # §8: £120 a year, a year being 365 days
         "payroll": D("0.00"),
         "other": D("0.00"),
     }
@@ -152,7 +152,7 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
     assert expected["sick_cover"] == D("450.00")  # 5 days x 3 hours x £30
 
     total = sum(expected.values(), D(0))
-    budget = penny(D(260) * days / 7)  # §2.8: £260 a week, a week being 7 days
+    budget = penny(D(260) * days / 7)  # §8: £260 a week, a week being 7 days
     assert result.total == total
     assert result.budget == budget
     assert result.difference == budget - total
@@ -160,7 +160,7 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
     assert result.rota_pay == penny(rota_pay)
     assert result.hours.planned == planned
 
-    # §2.9 Verdict.
+    # §9 Verdict.
     assert result.cost_per_planned_hour == penny(total / planned)
     # The hours a week the budget buys at this cost per planned hour: budget ÷ (total ÷ planned), per week.
     assert result.hours_per_week_budget_buys == hours_2dp(budget / (total / planned) * 7 / days)
@@ -170,7 +170,7 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
 
 
 def test_single_pa_weekday_max_affordable_rate_is_the_highest_that_fits(rates: RateBook) -> None:
-    """SPEC §2.9: the highest base hourly rate the budget can afford for the planned hours. The plan re-costed at
+    """cost model §9: the highest base hourly rate the budget can afford for the planned hours. The plan re-costed at
     that rate (as `--set pa.0.hourly_rate=...` would) costs no more than the budget; a penny more costs more."""
     path = EXAMPLES / "single-pa-weekday.toml"
     result = cost_plan(load_plan(path), rates)
@@ -240,7 +240,7 @@ pension = "auto"
 def test_plan_across_6_april_2026_changes_ssp_regime_and_uses_both_years_figures(rates: RateBook) -> None:
     """A year from 6 October 2025, paid monthly (6th to 5th), sick in 4-day spells.
 
-    SSP (SPEC §2.4) for absences starting to 5 April 2026 (SSCBA 1992 ss.152-155; data/ssp/2025-26.toml): only
+    SSP (cost model §4) for absences starting to 5 April 2026 (SSCBA 1992 ss.152-155; data/ssp/2025-26.toml): only
     in a spell of 4+ days, not for the first 3 waiting days, only if AWE reaches the LEL of £125 — so Jo gets 1
     paid day a spell at £118.75 ÷ 5, and Kit (AWE about £104) gets nothing. From 6 April 2026 (ERA 2025 ss.10-11;
     data/ssp/2026-27.toml): all 4 days, at the lower of £123.25 and 80% of AWE — Jo at £123.25 ÷ 5, Kit at
@@ -316,7 +316,7 @@ def test_plan_across_6_april_2026_changes_ssp_regime_and_uses_both_years_figures
         assert got[line_id] == amount, line_id
     # The Employment Allowance is £10,500 per tax year, set against each year's NI on its own.
     assert got["employment_allowance"] == -(min(ni_by_year[2025], D(10500)) + min(ni_by_year[2026], D(10500)))
-    assert got["holiday_cover"] == got["sick_cover"] == D(0)  # family cover costs nothing (§2.5)
+    assert got["holiday_cover"] == got["sick_cover"] == D(0)  # family cover costs nothing (§5)
 
 
 ACROSS_APRIL_2025 = """
@@ -365,7 +365,7 @@ pay_frequency = "monthly"
 
 
 def test_employer_ni_uses_the_pay_dates_tax_year_and_the_allowance_is_per_tax_year(rates: RateBook) -> None:
-    """SPEC §2.6: NI with the thresholds and rate in force on the pay date; the Employment Allowance offsets each
+    """cost model §6: NI with the thresholds and rate in force on the pay date; the Employment Allowance offsets each
     tax year's total up to that year's amount.
 
     2024-25 (data/ni_rates/2024-25.toml): monthly Secondary Threshold £758, 13.8%, allowance £5,000.
@@ -459,7 +459,7 @@ pay_frequency = "monthly"
 
 
 def test_under_21s_pay_no_employer_ni_up_to_the_upper_secondary_threshold(rates: RateBook) -> None:
-    """SPEC §2.6: the NI category the PA's age on the pay date gives; under 21 is category M, with no employer NI
+    """cost model §6: the NI category the PA's age on the pay date gives; under 21 is category M, with no employer NI
     up to the Upper Secondary Threshold (£967 a week, £4,189 a month in 2026-27; SSCBA 1992 s.9A / HMRC rates
     and thresholds 2026-27) and 15% above it. Under 22, no auto-enrolment (Pensions Act 2008 s.3).
 
@@ -510,7 +510,7 @@ def test_under_21s_pay_no_employer_ni_up_to_the_upper_secondary_threshold(rates:
         assert detail.ni_category == expected_category
         period_ni = ni_penny((earnings - threshold) * D("0.15")) if earnings > threshold else D(0)
         if not period.whole:
-            # §2.2 The last week (Monday 5 April 2027) runs past the plan's end: costed whole, Monday to Friday,
+            # §2 The last week (Monday 5 April 2027) runs past the plan's end: costed whole, Monday to Friday,
             # and the share that Monday's pay is of the week's counted.
             whole = earnings_for(5)
             period_ni = penny(ni_penny((whole - threshold) * D("0.15")) * earnings / whole)
@@ -581,7 +581,7 @@ def night_plan(day: date) -> CostResult:
 
 
 def test_night_into_the_last_sunday_of_march_is_8_hours() -> None:
-    """SPEC §1: a night across a clock change is paid for the hours actually worked. Clocks go forward at 01:00
+    """cost model §1: a night across a clock change is paid for the hours actually worked. Clocks go forward at 01:00
     GMT on the last Sunday of March (Summer Time Act 1972 s.1; Summer Time Order 2002): 29 March 2026. The
     22:00-07:00 night that runs into that Sunday (starting Saturday 28 March) is 9 - 1 = 8 hours."""
     result = night_plan(date(2026, 3, 28))
@@ -658,7 +658,7 @@ def bank_holiday_plan(start: date, end: date, nation: str, days: str, shift_end:
 
 
 def test_easter_monday_2026_is_paid_at_the_bank_holiday_rate_in_england_not_scotland() -> None:
-    """SPEC §2.1: bank holidays come from the calendar for the plan's nation. Easter Monday, 6 April 2026, is a bank
+    """cost model §1: bank holidays come from the calendar for the plan's nation. Easter Monday, 6 April 2026, is a bank
     holiday in England (Banking and Financial Dealings Act 1971 sch.1; https://www.gov.uk/bank-holidays) but not in
     Scotland. An 8-hour Monday shift that week at £14 is paid x 1.5 in England, at the base rate in Scotland.
     Holiday pay is 5.6 x 7 / 365 of that pay and wages the rest (no sickness in this plan)."""
@@ -679,7 +679,7 @@ def test_easter_monday_2026_is_paid_at_the_bank_holiday_rate_in_england_not_scot
 
 
 def test_a_night_into_easter_monday_takes_the_highest_multiplier_for_each_part() -> None:
-    """SPEC §2.1: each part of a shift is paid at the highest multiplier that applies to it. A 22:00-07:00 night
+    """cost model §1: each part of a shift is paid at the highest multiplier that applies to it. A 22:00-07:00 night
     from Sunday 5 April 2026 into Easter Monday (England): Sunday 22:00-24:00 is weekend (1.25) and night (1.3):
     1.3 wins; Monday 00:00-07:00 is night (1.3) and bank holiday (1.5): 1.5 wins."""
     text = (
@@ -752,11 +752,11 @@ pay_frequency = "weekly"
 
 
 def test_sleep_in_is_paid_its_flat_sum_counted_in_hours_and_covered_by_the_hour(rates: RateBook) -> None:
-    """SPEC §1 and the model's stated assumption: a sleep-in is paid its flat sum (£60), not by the hour; its hours
-    (22:00-07:00, 9 real hours: no clock change falls inside a night starting on a Sunday) count as planned hours
-    of care; cover for it is charged by the hour (here an agency at £30). Sick days are paid in full (§2.4 `full`).
+    """Cost model §1 and the model's stated assumption: a sleep-in is paid its flat sum (£60), not by the hour; its
+    hours (22:00-07:00, 9 real hours: no clock change falls inside a night starting on a Sunday) count as planned hours
+    of care; cover for it is charged by the hour (here an agency at £30). Sick days are paid in full (§4 `full`).
     £60 a week is below the NI Secondary Threshold (£96) and the pension lower limit (£120): no NI, no pension.
-    Sleep-ins are exempt from the minimum-wage check (§2.10), though £60 for 9 hours is under £12.71 an hour."""
+    Sleep-ins are exempt from the minimum-wage check (§10), though £60 for 9 hours is under £12.71 an hour."""
     result = cost_plan(parse_plan(SLEEP_IN, source="test.toml"), rates)
     assert_lines_add_up(result)
     start, end = date(2026, 4, 6), date(2027, 4, 5)

@@ -55,7 +55,7 @@ def plan_text(
     spell_days: int = 1,
     budget: str = 'amount = 10000\nper = "period"',
 ) -> str:
-    """A plan with no fixed costs, family cover (which costs nothing, SPEC §2.5), SSP, and the allowance not
+    """A plan with no fixed costs, family cover (which costs nothing, cost model §5), SSP, and the allowance not
     claimed (so that employer NI shows in the total)."""
     return f"""
 name = "Worked dates"
@@ -124,7 +124,7 @@ def check_2026_figures(rates: RateBook, day: date) -> None:
 
 
 def weekly_ssp_2026(average_weekly_earnings: Decimal) -> Decimal:
-    """SPEC §2.4 from 6 April 2026 (ERA 2025 s.11): the lower of £123.25 and 80% of AWE (to the penny)."""
+    """cost model §4 from 6 April 2026 (ERA 2025 s.11): the lower of £123.25 and 80% of AWE (to the penny)."""
     return min(SSP_WEEKLY_2026, penny(SSP_CAP_2026 * average_weekly_earnings))
 
 
@@ -139,7 +139,7 @@ PLAN_2022 = plan_text(
 
 
 def test_2022_23_weekly_ni_at_15_05_percent_to_5_november_and_13_8_percent_after(rates: RateBook) -> None:
-    """SPEC §2.6: NI at the rate in force on the pay date. 2022-23 (data/ni_rates/2022-23.toml): 15.05% (the Health
+    """cost model §6: NI at the rate in force on the pay date. 2022-23 (data/ni_rates/2022-23.toml): 15.05% (the Health
     and Social Care Levy Act 2021 s.5 increase) for pay dates to 5 November 2022, 13.8% from 6 November 2022 (Health
     and Social Care Levy (Repeal) Act 2022 s.2); the Secondary Threshold £175 a week all year (SI 2022/232 reg 6:
     it was the Primary Threshold, not the Secondary, that rose on 6 July 2022).
@@ -231,7 +231,7 @@ def alternating_by_hand(rates: RateBook, start: date, end: date) -> Alternating:
     """Alt works 09:00-13:00 (4 hours, £13.00 an hour: £52 a day) every Monday and Wednesday, and every other
     Friday from the plan's first week; 10 sick days a year in 1-day spells, on SSP.
 
-    SPEC §2.4 and README's SSP decisions: the daily rate is the weekly rate ÷ the PA's scheduled days in the
+    cost model §4 and its SSP choices: the daily rate is the weekly rate ÷ the PA's scheduled days in the
     Sunday-to-Saturday week the sick day falls in (SSCBA 1992 ss.157(3), 163(1)); the first week counts the days
     before the plan start as a weekly rota would have them (Monday and Wednesday shifts repeat backwards; the
     fortnightly Friday's week before the start is off its cycle); the weeks at the end run on past the plan's
@@ -337,7 +337,7 @@ HOURS = ("09:00", "15:00")  # 6 hours a day, at £14.00: £84 a day
 
 
 def test_cut_short_last_week_counts_its_share_of_the_whole_weeks_ni_and_pension(rates: RateBook) -> None:
-    """SPEC §2.2 and README's decision on a last pay period past the plan's end. Wyn, 40, Mon-Fri 6 hours at £14,
+    """cost model §2 and the rule for a last pay period past the plan's end. Wyn, 40, Mon-Fri 6 hours at £14,
     paid weekly from Monday 6 April 2026 to Monday 5 April 2027; 5 one-day sick spells a year on SSP; enrolled.
     The 53rd week is Monday 5 April only: it is costed whole (Mon 5 - Sun 11 April 2027, the rota continued, the
     weekly thresholds, the figures of 5 April 2027); the plan counts Monday's pay, and the share that Monday's
@@ -498,7 +498,7 @@ def rates_with_2027_28(tmp_path: Path) -> RateBook:
 
 
 def test_cut_short_week_takes_the_tax_year_and_age_of_the_plans_last_day(tmp_path: Path) -> None:
-    """README: the whole period takes "the figures in force on the plan's last day (so the tax year, NI letter,
+    """Cost model §2: the whole period takes "the figures in force on the plan's last day (so the tax year, NI letter,
     age ...)". With a (made-up) 2027-28 at 20% NI and £150 SSP loaded, the week Monday 5 - Sunday 11 April 2027
     of a plan ending on Monday 5 April 2027 is still costed with 2026-27's 15%, £96 and £123.25 — its days past the
     plan's end too. Ash, born 8 April 2006, is 20 on 5 April 2027 (letter M: nothing up to £967 a week) though 21
@@ -552,7 +552,7 @@ def test_cut_short_week_takes_the_tax_year_and_age_of_the_plans_last_day(tmp_pat
 
 
 def test_a_mid_year_employer_rate_from_a_rates_file_applies_by_pay_date(rates: RateBook, tmp_path: Path) -> None:
-    """SPEC §2.6, NI at the rate in force on the pay date, with a ``--rates`` file that copies
+    """cost model §6, NI at the rate in force on the pay date, with a ``--rates`` file that copies
     data/ni_rates/2026-27.toml and adds a second employer rate of 16% from 6 October 2026 (a tax-year file with
     [ni] replaces that year's NI table). Pat, 40, Mon-Fri 6 hours at £14, weekly from Monday 6 April 2026 for 52
     whole weeks (pay dates are Sundays): 15% on pay dates to 4 October 2026, 16% from 11 October 2026; the
@@ -615,7 +615,7 @@ def test_plan_from_31_march_2026_uses_both_years_and_2025_26_ssp_before_6_april(
     a 1-day spell is not a period of incapacity for work (4 days or more), so nothing is due — though Cy's AWE
     (about £422) passes the £125 lower earnings limit. From 6 April (data/ssp/2026-27.toml): from day one, £123.25
     ÷ 5. The first week (31 March - 6 April) is paid on 6 April, so its NI takes 2026-27's £96 and 15%. The last
-    week, Tuesday 30 June only, is costed whole to Monday 6 July and its share counted (SPEC §2.2)."""
+    week, Tuesday 30 June only, is costed whole to Monday 6 July and its share counted (cost model §2)."""
     start, end = date(2026, 3, 31), date(2026, 6, 30)
     april = date(2026, 4, 6)
     days = (end - start).days + 1
@@ -709,9 +709,9 @@ days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
 def test_funded_hours_above_168_are_accepted_but_not_one_pas_rota() -> None:
-    """README: `budget.hours_per_week` may exceed 168 (two PAs at once, 2:1 care), up to 1,680; one PA's own rota may
-    not exceed 168 hours a week. A budget of £4,321 a week for 200 funded hours implies £4,321 ÷ 200 = £21.605,
-    £21.61 an hour (to the penny, half up; SPEC §2.9). A PA with 169 hours a week is refused, the error naming
+    """Cost model §8: `budget.hours_per_week` may exceed 168 (two PAs at once, 2:1 care), up to 1,680; one PA's own
+    rota may not exceed 168 hours a week. A budget of £4,321 a week for 200 funded hours implies £4,321 ÷ 200 = £21.605,
+    £21.61 an hour (to the penny, half up; cost model §9). A PA with 169 hours a week is refused, the error naming
     pa[0].hours_per_week."""
     start, end = date(2026, 4, 6), date(2027, 4, 4)  # 364 days: the budget is exactly 52 x £4,321
     budget = 'amount = 4321\nper = "week"\nhours_per_week = {hours}'

@@ -1,4 +1,4 @@
-"""Worked examples of how PAs are paid (SPEC §2.2-2.7), each expected value computed by hand in the test.
+"""Worked examples of how PAs are paid (cost model §2-§7), each expected value computed by hand in the test.
 
 Cover worked by one of the PAs (at their own rate plus rolled-up holiday pay, in their earnings for NI and pension),
 rolled-up holiday pay, a pension opted into by a PA who is not an eligible jobholder, and fortnightly and four-weekly
@@ -91,13 +91,13 @@ def check_figures(rates: RateBook) -> None:
 
 
 def category_a_ni(earnings: Decimal, frequency: str) -> Decimal:
-    """SPEC §2.6, letter A: 15% of the period's earnings above the Secondary Threshold for its frequency."""
+    """cost model §6, letter A: 15% of the period's earnings above the Secondary Threshold for its frequency."""
     threshold = ST[frequency]
     return ni_penny((earnings - threshold) * NI_RATE) if earnings > threshold else ZERO
 
 
 def pension_if_enrolled(earnings: Decimal, frequency: str) -> Decimal:
-    """SPEC §2.7 (Pensions Act 2008 ss.13, 20): 3% of the earnings between the period's lower and upper limits."""
+    """cost model §7 (Pensions Act 2008 ss.13, 20): 3% of the earnings between the period's lower and upper limits."""
     lower, _, upper = PENSION_LIMITS[frequency]
     return penny(EMPLOYER_PENSION * max(ZERO, min(earnings, upper) - lower))
 
@@ -177,7 +177,7 @@ enhancements = { weekend = 1.2 }
 
 
 def test_cover_by_a_pa_is_paid_at_their_own_rate_and_counts_in_their_earnings(rates: RateBook) -> None:
-    """SPEC §2.5 and README "Cover by a PA": Cat (42, £12.75, weekend x1.5, paid weekly) covers Dee's holiday and
+    """cost model §5, cover by a PA: Cat (42, £12.75, weekend x1.5, paid weekly) covers Dee's holiday and
     sickness; Dee (35, £13.00, weekend x1.2, paid monthly) works Tue and Thu 09:00-17:00, Sat 10:00-16:00 and a
     Sunday sleep-in for a flat £70. The plan is 13 weeks and 3 months (6 April to 5 July 2026), all whole.
 
@@ -202,7 +202,7 @@ def test_cover_by_a_pa_is_paid_at_their_own_rate_and_counts_in_their_earnings(ra
     cat_rate, cat_weekend = D("12.75"), D("1.5")
     dee_rate, dee_weekend, dee_flat = D("13.00"), D("1.2"), D("70.00")
 
-    # §2.1 The rotas over the plan (no bank holiday falls on Tue, Thu, Sat or Sun here; Cat's bank-holiday
+    # §1 The rotas over the plan (no bank holiday falls on Tue, Thu, Sat or Sun here; Cat's bank-holiday
     # Mondays, 6 April, 4 May and 25 May, are paid at the default multiplier of 1).
     plan_days = every_day(start, end)
     cat_days = [d for d in plan_days if d.weekday() in (MON, WED, FRI)]
@@ -212,11 +212,11 @@ def test_cover_by_a_pa_is_paid_at_their_own_rate_and_counts_in_their_earnings(ra
     assert (len(cat_days), len(dee_long), len(dee_sat), len(dee_sun)) == (39, 26, 13, 13)
     cat_planned = 4 * D(len(cat_days))
     dee_planned = 8 * D(len(dee_long)) + 6 * D(len(dee_sat)) + 9 * D(len(dee_sun))  # a sleep-in's 9 hours count
-    # §2.4 sickness share: 6 days a year over the scheduled days a year.
+    # §4 sickness share: 6 days a year over the scheduled days a year.
     s_cat = D(6) / (D(len(cat_days)) * 365 / days)
     s_dee = D(6) / (D(len(dee_long) + len(dee_sat) + len(dee_sun)) * 365 / days)
 
-    # SSP for one 2-day spell. AWE: the rota pay over the plan, a week (README: normal weekly pay from the rota).
+    # SSP for one 2-day spell. AWE: the rota pay over the plan, a week (cost model §4: normal weekly pay from the rota).
     cat_awe = cat_rate * cat_planned * 7 / days
     assert cat_awe == D("153.00")
     cat_weekly_ssp = min(SSP_WEEKLY, penny(cat_awe * SSP_CAP))
@@ -376,7 +376,7 @@ def last_saturday_of_month(day: date) -> bool:
 
 
 def test_rolled_up_holiday_pay_is_12_07_percent_of_each_periods_wages(rates: RateBook) -> None:
-    """SPEC §2.3 `holiday = "rolled-up"` (WTR 1998 reg 16A; data/holiday.toml: 12.07%, 5.6 / 46.4): each week's
+    """cost model §3 `holiday = "rolled-up"` (WTR 1998 reg 16A; data/holiday.toml: 12.07%, 5.6 / 46.4): each week's
     holiday pay is 12.07% of that week's wages, to the penny, and the wages are the pay for the share of the year
     not on holiday (1 - 5.6 x 7 / 365). Ria (30, £14.00) works Mon and Tue 09:00-15:00 and, irregularly, the last
     Saturday of each month 09:00-17:00 at the weekend multiplier 1.25; paid weekly for 52 whole weeks.
@@ -426,7 +426,7 @@ def test_rolled_up_holiday_pay_is_12_07_percent_of_each_periods_wages(rates: Rat
         "wages": wages_total,
         "holiday_pay": holiday_total,
         "sick_pay": ZERO,
-        "holiday_cover": ZERO,  # family cover costs nothing (§2.5)
+        "holiday_cover": ZERO,  # family cover costs nothing (§5)
         "sick_cover": ZERO,
         "employer_ni": ni_total,
         "employment_allowance": -min(ni_total, ALLOWANCE),
@@ -484,7 +484,7 @@ pension = "PENSION"
 
 
 def test_opt_in_pension_is_paid_from_the_first_period_for_a_pa_aged_20(rates: RateBook) -> None:
-    """SPEC §2.7 (Pensions Act 2008 ss.3, 7, 13, 20; data/pension/2026-27.toml). Tam works Mon and Wed 09:00-16:00
+    """cost model §7 (Pensions Act 2008 ss.3, 7, 13, 20; data/pension/2026-27.toml). Tam works Mon and Wed 09:00-16:00
     at £13.00, paid monthly for 12 whole months from 6 April 2026: about £730 to £910 a month.
 
     - Aged 20 (so 20 on every pay date: a plan that gives an age makes the birthday the day after its first year),
@@ -638,7 +638,7 @@ ENGLAND_BANK_HOLIDAYS = frozenset(
 
 
 def test_fortnightly_and_four_weekly_periods_use_their_own_thresholds_and_limits(rates: RateBook) -> None:
-    """SPEC §2.2, §2.6, §2.7: 26 fortnights and 13 four-week periods from Monday 6 April 2026 to Sunday 4 April
+    """cost model §2, §6, §7: 26 fortnights and 13 four-week periods from Monday 6 April 2026 to Sunday 4 April
     2027 (364 days, every period whole), each with the figures for its own frequency (data/ni_rates/2026-27.toml:
     Secondary Threshold £193 a fortnight, £385 for four weeks; data/pension/2026-27.toml: £240/£384/£1,934 a
     fortnight, £480/£768/£3,867 for four weeks).
@@ -647,8 +647,8 @@ def test_fortnightly_and_four_weekly_periods_use_their_own_thresholds_and_limits
       days), so fortnights vary. Above the fortnightly trigger from the first: enrolled, 3% of earnings over £240.
     - Ivo (28, £27.00, paid four-weekly) works Sat and Sun 08:00-20:00 at x1.5: about £3,888 a period, above the
       four-weekly upper limit, so his contribution is 3% of £3,867 - £480 each period.
-    - Sick days (4 a year, paid in full: SPEC §2.4 `full`) and holidays are covered by an agency at £28 an hour,
-      worked out once over the plan. Fixed costs over 364 days: £180 a year, £12 a month, £5 a week (§2.8)."""
+    - Sick days (4 a year, paid in full: cost model §4 `full`) and holidays are covered by an agency at £28 an hour,
+      worked out once over the plan. Fixed costs over 364 days: £180 a year, £12 a month, £5 a week (§8)."""
     check_figures(rates)
     result = cost_plan(parse_plan(FORTNIGHTLY_AND_FOUR_WEEKLY, source="test.toml"), rates, affordable=False)
     assert_lines_add_up(result)
@@ -717,13 +717,13 @@ def test_fortnightly_and_four_weekly_periods_use_their_own_thresholds_and_limits
         "wages": totals["wages"],
         "holiday_pay": totals["holiday_pay"],
         "sick_pay": totals["sick_pay"],
-        # §2.5 agency: the cover hours over the plan x the agency's rate, rounded once.
+        # §5 agency: the cover hours over the plan x the agency's rate, rounded once.
         "holiday_cover": penny((h * fen_planned + h * ivo_planned) * cover_rate),
         "sick_cover": penny((s_fen * fen_planned + s_ivo * ivo_planned) * cover_rate),
         "employer_ni": totals["employer_ni"],
         "employment_allowance": -min(totals["employer_ni"], ALLOWANCE),
         "pension": totals["pension"],
-        "insurance": penny(D("180.00") * days / 365),  # §2.8: a year is 365 days
+        "insurance": penny(D("180.00") * days / 365),  # §8: a year is 365 days
         "payroll": penny(D("12.00") * days * 12 / 365),  # a month is 365 / 12 days
         "other": penny(D("5.00") * days / 7),
     }

@@ -1,4 +1,4 @@
-"""The plan file (SPEC §1): reading TOML or JSON, checking it, filling defaults, and reporting what was assumed.
+"""The plan file: reading TOML or JSON, checking it, filling defaults, and reporting what was assumed.
 
 A plan is read in four steps, each a function below:
 

@@ -1,4 +1,5 @@
-"""The costed result of one plan (SPEC §3): what every renderer reads, and nothing else.
+"""The costed result of one plan: what every renderer reads (``pacost cost --format json`` is its JSON), and
+nothing else.
 
 ``CostResult`` holds the breakdown (``CostLine`` per fixed line id, in ``LINE_IDS`` order), the hours, the verdict
 figures, each PA's figures (``PaResult``, with their pay periods, ``PeriodDetail``, when asked for), the warnings,

@@ -114,7 +114,7 @@ def csv_records(lines: Iterable[str], name: str) -> Iterator[Record]:
 
 
 def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = None) -> dict[str, Any]:
-    """A plan (SPEC §1 data) from one plan's CSV rows; empty cells are left out, so defaults apply."""
+    """A plan file's data from one plan's CSV rows; empty cells are left out, so defaults apply."""
     for number, row in rows:
         if "__cells__" in row:
             raise PacostError(

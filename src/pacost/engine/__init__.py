@@ -1,4 +1,5 @@
-"""The cost engine: a plan in, a costed result out (SPEC §2), one module per stage of the pipeline.
+"""The cost engine: a plan in, a costed result out, one module per stage of the pipeline. What it does is
+described for people in ``docs/cost-model.md``; "cost model §N" in the docstrings refers to its sections.
 
 - ``periods``: pay periods, shared as grids, and the plan's days cut at each 6 April;
 - ``rota``: a PA's shifts summed into any run of pay periods by kind of hour (weekend, night, bank holiday);

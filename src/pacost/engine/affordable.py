@@ -1,4 +1,4 @@
-"""The highest base hourly rate a budget affords (SPEC §2.9): every PA at that rate, enhancements kept, for the
+"""The highest base hourly rate a budget affords (cost model §9): every PA at that rate, enhancements kept, for the
 planned hours.
 
 Pricing is a black box here: the search relies only on the total never falling as the rate rises. It tries

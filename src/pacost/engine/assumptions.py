@@ -1,4 +1,4 @@
-"""What a result says it assumed (SPEC §2.10): the defaults the plan reader filled in, and how pacost read the law
+"""What a result says it assumed (cost model §10): the defaults the plan reader filled in, and how pacost read the law
 where it leaves a choice, stated for this plan with the figures from the data.
 """
 

@@ -1,4 +1,4 @@
-"""The checks on a costed plan (SPEC §2.10): warnings, never failures. A rate below the minimum wage for the PA's
+"""The checks on a costed plan (cost model §10): warnings, never failures. A rate below the minimum wage for the PA's
 age on a date, an average week above the working-time limit (``data/working_time.toml``), holiday below the
 statutory minimum, rolled-up holiday pay in Northern Ireland, a PA who covers with nobody to cover them, figures
 carried forward, and a budget whose highest affordable rate is below the minimum wage. Every figure comes from the

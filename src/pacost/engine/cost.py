@@ -1,4 +1,4 @@
-"""Costing one plan (SPEC §2): the pipeline from a plan to its ``CostResult``.
+"""Costing one plan (docs/cost-model.md): the pipeline from a plan to its ``CostResult``.
 
 ``prepare`` (the rota in pay periods, the statutory figures, the shapes: nothing that depends on a rate), ``price``
 (at the PAs' own rates), the verdict against the budget, ``highest_affordable_rate`` (re-pricing as a black box),

@@ -1,12 +1,12 @@
-"""Pay periods and the plan's days: each PA's pay periods from the plan start at their pay frequency (SPEC §2.2),
+"""Pay periods and the plan's days: each PA's pay periods from the plan start at their pay frequency (cost model §2),
 shared between PAs and plans as a ``PeriodGrid``; the plan's days cut at each 6 April; and the days a budget or a
-fixed cost is "per" (SPEC §2.8).
+fixed cost is "per" (cost model §8).
 
 Weekly, fortnightly and four-weekly periods are 7, 14 and 28 days; a monthly period runs to the day before the same
 date next month (counted from the plan start, so 31 January is followed by 28 February and then 31 March). The pay
 date is the period's last day. The plan is an accounting window, not the end of the employment: a last period that
 runs past the plan's end is costed whole (the rota continued, the figures in force on the plan's last day), and
-only the share of it inside the plan is counted (SPEC §2.2) — so the grid keeps that period whole as well as cut.
+only the share of it inside the plan is counted (cost model §2) — so the grid keeps that period whole as well as cut.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from pacost.rates.book import InForce, RateBook
 
 ONE_DAY = timedelta(days=1)
 
-#: The days each ``per`` of a budget or a fixed cost stands for: every one converts the same way (SPEC §2.8);
+#: The days each ``per`` of a budget or a fixed cost stands for: every one converts the same way (cost model §8);
 #: ``period`` is the whole plan.
 PER_DAYS: dict[str, Decimal] = {
     "week": Decimal(7),

@@ -1,4 +1,4 @@
-"""Preparing a plan for pricing: everything that does not depend on an hourly rate (SPEC §2.1-2.7).
+"""Preparing a plan for pricing: everything that does not depend on an hourly rate (cost model §1-§7).
 
 For each PA: their rota (``pacost.engine.rota``) summed into their pay periods (``pacost.engine.periods``) by kind
 of hour; each period's statutory figures (``pacost.statutory``), looked up once per distinct pay date, frequency and

@@ -1,4 +1,4 @@
-"""Pricing a prepared plan at given hourly rates (SPEC §2.3-2.8): each PA's pay periods, shape by shape, then the
+"""Pricing a prepared plan at given hourly rates (cost model §3-§8): each PA's pay periods, shape by shape, then the
 lines of the breakdown.
 
 For each shape of pay period: the pay for the rota at the PA's rate; wages for the share of it worked; holiday pay
@@ -142,7 +142,7 @@ def _price_shapes(
 
 
 def counted_share(inside: PeriodPay, whole: PeriodPay) -> PeriodPay:
-    """A last pay period that runs past the plan's end, as the plan counts it (SPEC §2.2): its pay for the days
+    """A last pay period that runs past the plan's end, as the plan counts it (cost model §2): its pay for the days
     inside the plan, and that pay's share of the employer NI and pension on the whole period's earnings, each to
     the penny. Whether auto-enrolment enrols the PA is the whole period's assessment."""
     share = inside.earnings / whole.earnings if whole.earnings else ZERO

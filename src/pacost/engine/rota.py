@@ -1,4 +1,4 @@
-"""The rota engine: a PA's shifts expanded into dated hours across the plan period (SPEC §2.1).
+"""The rota engine: a PA's shifts expanded into dated hours across the plan period (cost model §1).
 
 Each shift belongs to the date it starts. Its hours are counted in real time in Europe/London, so a 22:00–07:00
 night is 8 hours across the spring clock change and 10 across the autumn one. Each piece of a shift is tagged with

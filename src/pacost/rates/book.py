@@ -4,7 +4,7 @@
 ``--rates FILE`` a user adds, validating each with the models in ``pacost.rates.models``; ``bundled_rates`` does
 so once per process. A ``RateBook`` answers "which figures are in force on this date": the tax year's, or, for a
 date past the last tax year known, the latest figures carried forward (``RateBook.carried_forward`` tells a caller
-when that happened so it can say so, SPEC §2.10). It also owns the caches that the engine keeps of what it works
+when that happened so it can say so, cost model §10). It also owns the caches that the engine keeps of what it works
 out from the figures, so that they live exactly as long as the figures they come from.
 """
 

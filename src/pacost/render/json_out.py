@@ -1,4 +1,5 @@
-"""The JSON form of a result (SPEC §3): fixed keys, money as two-decimal strings, a schema version."""
+"""The JSON form of a result (``pacost cost --format json``): fixed keys, money as two-decimal strings, a schema
+version."""
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ DAYS_IN_WEEK = Decimal(7)
 
 
 def holiday_share(holiday_weeks: Decimal) -> Decimal:
-    """The share of every day a PA is on paid leave: ``holiday_weeks`` of the year's 365 days (SPEC §2.3)."""
+    """The share of every day a PA is on paid leave: ``holiday_weeks`` of the year's 365 days (cost model §3)."""
     return holiday_weeks * DAYS_IN_WEEK / DAYS_IN_YEAR
 
 
