@@ -8,7 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from enum import StrEnum
+
+#: The days every conversion counts: a week is 7 days and a year 365, whatever the calendar (cost model §8).
+DAYS_IN_WEEK = Decimal(7)
+DAYS_IN_YEAR = Decimal(365)
+
+
+def per_week(amount: Decimal, days: int) -> Decimal:
+    """An amount over ``days`` days as so much a week: ÷ days × 7 (exact; rounding is the caller's)."""
+    return amount * DAYS_IN_WEEK / days
+
 
 _LABEL = re.compile(r"^(\d{4})-(\d{2})$")
 

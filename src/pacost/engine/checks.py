@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from pacost.dates import per_week
 from pacost.engine.prepare import Prepared
 from pacost.plan import Plan
 from pacost.rates.book import RateBook
@@ -17,8 +18,6 @@ from pacost.result import PaResult
 from pacost.statutory.holiday import statutory_weeks
 from pacost.statutory.minimum_wage import highest_minimum_wage, minimum_wage, minimum_wage_changes
 from pacost.statutory.state_pension import age_on
-
-SEVEN = Decimal(7)
 
 
 def minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
@@ -52,7 +51,7 @@ def plan_warnings(plan: Plan, prep: Prepared, pas: list[PaResult], rates: RateBo
     assert rates.working_time is not None  # noqa: S101 - RateBook.check_complete guarantees it
     limit = rates.working_time.maximum_weekly_hours.value
     for p in pas:
-        weekly = (p.planned_hours - p.holiday_hours - p.sick_hours + p.cover_hours_worked) * SEVEN / days
+        weekly = per_week(p.planned_hours - p.holiday_hours - p.sick_hours + p.cover_hours_worked, days)
         if weekly > limit:
             warnings.append(
                 f"{p.name} works {weekly:.1f} hours in an average week, above the {limit}-hour limit of the Working "

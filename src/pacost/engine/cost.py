@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from pacost.dates import TaxYear
+from pacost.dates import TaxYear, per_week
 from pacost.engine.affordable import Line, highest_affordable_rate
 from pacost.engine.assumptions import assumption_text, model_assumptions
 from pacost.engine.checks import affordable_rate_warning, plan_warnings
@@ -23,13 +23,12 @@ from pacost.rates.book import RateBook, bundled_rates
 from pacost.result import LINE_LABELS, CostLine, CostResult
 from pacost.statutory.holiday import accrual_rate
 
-SEVEN = Decimal(7)
 HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
 
 
 def _per_week(amount: Decimal, days: int) -> Decimal:
-    return round_penny(amount * SEVEN / days)
+    return round_penny(per_week(amount, days))
 
 
 def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced) -> Decimal | None:
@@ -97,14 +96,14 @@ def cost_plan(
     buys = None
     if planned > 0 and total > 0:
         planned_exact = sum((p.planned_hours for p in prep.pas), ZERO)
-        buys = (planned_exact * SEVEN / days * budget / total).quantize(TWO_PLACES)
+        buys = (per_week(planned_exact, days) * budget / total).quantize(TWO_PLACES)
     budget_needed = round_penny(total / days * days_per(plan.budget.per, days))
     on_cost = None
     if priced.rota_pay > 0:
         on_cost = ((total - priced.rota_pay) / priced.rota_pay * HUNDRED).quantize(TWO_PLACES)
     implied = None
     if plan.budget.hours_per_week:
-        implied = round_penny(budget * SEVEN / days / plan.budget.hours_per_week)
+        implied = round_penny(per_week(budget, days) / plan.budget.hours_per_week)
 
     warnings = plan_warnings(plan, prep, priced.pas, rates)
     assumptions = [assumption_text(a) for a in loaded.assumptions]

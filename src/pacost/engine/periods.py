@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from pacost.dates import PayFrequency, TaxYear, add_months
+from pacost.dates import DAYS_IN_WEEK, DAYS_IN_YEAR, PayFrequency, TaxYear, add_months
 from pacost.engine.rota import PeriodSpans
 from pacost.rates.book import InForce, RateBook
 
@@ -25,11 +25,11 @@ ONE_DAY = timedelta(days=1)
 #: The days each ``per`` of a budget or a fixed cost stands for: every one converts the same way (cost model §8);
 #: ``period`` is the whole plan.
 PER_DAYS: dict[str, Decimal] = {
-    "week": Decimal(7),
-    "fortnight": Decimal(14),
-    "4-weeks": Decimal(28),
-    "month": Decimal(365) / 12,
-    "year": Decimal(365),
+    "week": DAYS_IN_WEEK,
+    "fortnight": 2 * DAYS_IN_WEEK,
+    "4-weeks": 4 * DAYS_IN_WEEK,
+    "month": DAYS_IN_YEAR / 12,
+    "year": DAYS_IN_YEAR,
 }
 
 

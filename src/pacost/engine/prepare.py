@@ -19,7 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from pacost.dates import PayFrequency
+from pacost.dates import DAYS_IN_YEAR, PayFrequency, per_week
 from pacost.engine.periods import PeriodGrid, over_plan, period_grid, saturday_after, year_runs
 from pacost.engine.rota import (
     BANK_HOLIDAY,
@@ -45,8 +45,6 @@ from pacost.statutory.pension import PensionThresholds, pension_thresholds
 from pacost.statutory.state_pension import age_on, state_pension_date
 
 ONE = Decimal(1)
-SEVEN = Decimal(7)
-DAYS_PER_YEAR = Decimal(365)
 TWO_PLACES = Decimal("0.01")
 
 
@@ -416,7 +414,7 @@ def _prepare_pa(
     holiday = holiday_share(pa.holiday_weeks)
     sick = ZERO
     if scheduled:
-        yearly_days = Decimal(scheduled) * DAYS_PER_YEAR / days_in_plan
+        yearly_days = Decimal(scheduled) * DAYS_IN_YEAR / days_in_plan
         sick = plan.sickness.days_per_year / yearly_days
         if sick > ONE - holiday:
             warnings.append(
@@ -544,7 +542,7 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
         sick_cover=sick_r,
         unpaid_family=unpaid.quantize(TWO_PLACES),
         sleep_in=sleep_total.quantize(TWO_PLACES),
-        planned_per_week=(planned * SEVEN / days_in_plan).quantize(TWO_PLACES),
+        planned_per_week=per_week(planned, days_in_plan).quantize(TWO_PLACES),
     )
     return Prepared(
         plan=plan,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from pacost.dates import per_week
 from pacost.engine.prepare import Prepared, PreparedPA
 from pacost.money import ZERO, round_penny
 from pacost.rates.book import RateBook
@@ -28,7 +29,6 @@ from pacost.statutory.pension import WorkerCategory, assess_worker, employer_con
 from pacost.statutory.ssp import SspTerms, spell_ssp, ssp_terms
 
 ONE = Decimal(1)
-SEVEN = Decimal(7)
 
 #: How much ``price`` keeps beside the lines: each PA's pay periods, each PA's totals only, or nothing.
 Detail = Literal["periods", "totals", "lines"]
@@ -88,7 +88,7 @@ def _price_shapes(
     # SSP for one spell of each kind (the tax year whose rules apply, the qualifying days in the week).
     per_spell: list[Decimal] = []
     if not full_sick_pay and sick:
-        average_weekly_earnings = rota_pay * SEVEN / prep.days
+        average_weekly_earnings = per_week(rota_pay, prep.days)
         terms: dict[int, SspTerms] = {}
         for year, qualifying in p.spell_kinds:
             year_terms = terms.get(year)

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from pacost.dates import DAYS_IN_WEEK, DAYS_IN_YEAR
 from pacost.money import round_penny
 from pacost.rates.models import HolidayRules
-
-DAYS_IN_YEAR = Decimal(365)
-DAYS_IN_WEEK = Decimal(7)
 
 
 def holiday_share(holiday_weeks: Decimal) -> Decimal:
