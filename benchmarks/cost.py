@@ -1,13 +1,18 @@
 """Benchmark ``pacost cost``: the whole command on each example, against the bare imports it cannot avoid.
 
-    python benchmarks/cost.py              # 11 runs of each
+    python benchmarks/cost.py              # 11 runs of each, this checkout installed as a user installs it
     python benchmarks/cost.py --runs 25    # steadier numbers
     python benchmarks/cost.py --format human
+    python benchmarks/cost.py --here       # the Python running this script instead (an editable install has no
+                                           # snapshot, so it starts slower)
 
-Every measurement is a fresh process, as a user runs it: ``python -c "import typer, rich, pydantic"`` (the floor:
-the libraries the command line needs), ``python -c "import pacost.cli"`` (pacost's own import), and
-``python -m pacost cost EXAMPLE`` for each plan in ``examples/``. It prints the best and median wall time of each,
-and each one's ratio to the floor (best over best). The target is the whole command within 1.5 times the floor.
+By default this checkout is first installed (not editable, so with the snapshot its build writes) in a scratch
+virtual environment in the system's temporary folder — the one ``benchmarks/batch.py --against`` uses — and every
+command runs with that environment's Python. Every measurement is a fresh process, as a user runs it: ``python -c
+"import typer, rich, pydantic"`` (the floor: the libraries the command line needs), ``python -c "import
+pacost.cli"`` (pacost's own import), and ``python -m pacost cost EXAMPLE`` for each plan in ``examples/``. It
+prints the best and median wall time of each, and each one's ratio to the floor (best over best). The target is
+the whole command within 1.5 times the floor.
 Nothing is asserted: the numbers are for people to read. To see where the time goes:
 
     python -X importtime -m pacost cost examples/single-pa-weekday.toml 2> importtime.txt
@@ -26,6 +31,14 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGET = 1.5
 
 
+def install_here() -> str:
+    """The Python of a scratch virtual environment with this checkout installed (``benchmarks/batch.py``'s)."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from batch import install_here as install
+
+    return install()
+
+
 def timed(command: list[str], runs: int) -> list[float]:
     """Wall-clock seconds of ``runs`` fresh runs of ``command`` (after one untimed warm-up for the disk cache)."""
     subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
@@ -41,9 +54,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=11, help="runs of each command (default 11)")
     parser.add_argument("--format", default="json", help="the --format for pacost cost (default json)")
+    parser.add_argument("--here", action="store_true", help="use this Python, not a fresh install of the checkout")
     args = parser.parse_args()
 
-    python = sys.executable
+    python = sys.executable if args.here else install_here()
     commands: list[tuple[str, list[str]]] = [
         ("import typer, rich, pydantic", [python, "-c", "import typer, rich, pydantic"]),
         ("import pacost.cli", [python, "-c", "import pacost.cli"]),

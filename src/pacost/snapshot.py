@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pacost.rates.book import RateBook
 
 SNAPSHOT = Path(__file__).with_name("snapshot.pickle")
-FORMAT = 1
+FORMAT = 2
 
 
 def _key(cls: type) -> str:
@@ -54,7 +54,8 @@ def build_snapshot() -> bytes:
         "pydantic_core": pydantic_core.__version__,
         "rates": load_rates(),
         "bank_holidays": read_table(),
-        "validators": {_key(cls): build_validator(cls) for cls in checked_classes()},
+        # Each validator pickled on its own, and read when first asked for: a plan's run reads only the plan's.
+        "validators": {_key(cls): pickle.dumps(build_validator(cls)) for cls in checked_classes()},
     }
     return pickle.dumps(contents, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -94,5 +95,8 @@ def snapshot_validator(cls: type) -> SchemaValidator | None:
     contents = _contents()
     if contents is None:
         return None
-    found: SchemaValidator | None = contents["validators"].get(_key(cls))
+    kept = contents["validators"].get(_key(cls))
+    if kept is None:
+        return None
+    found: SchemaValidator = pickle.loads(kept)  # noqa: S301 - the package's own file
     return found

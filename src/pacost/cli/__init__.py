@@ -8,6 +8,7 @@ tracebacks only with ``--debug``, and never with local variables (plans hold per
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable, Iterable
 
 import typer
 
@@ -16,14 +17,13 @@ from pacost.cli import batch_cmd, cost_cmd, rates_cmd, report_cmd
 from pacost.cli.options import print_error
 from pacost.errors import PacostError
 
-app = typer.Typer(
-    name="pacost",
-    help="The true cost of employing personal assistants, set against a council's direct payment.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-)
+#: Every command, by name.
+COMMANDS: dict[str, Callable[..., None]] = {
+    "cost": cost_cmd.cost,
+    "batch": batch_cmd.batch,
+    "rates": rates_cmd.rates,
+    "report": report_cmd.report,
+}
 
 
 def _version(value: bool) -> None:
@@ -32,7 +32,6 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
 def _root(
     version: bool = typer.Option(
         False, "--version", help="Show the version and exit.", callback=_version, is_eager=True
@@ -42,17 +41,38 @@ def _root(
     """pacost: what employing your PAs really costs, line by line, and whether the budget covers it."""
 
 
-app.command("cost")(cost_cmd.cost)
-app.command("batch")(batch_cmd.batch)
-app.command("rates")(rates_cmd.rates)
-app.command("report")(report_cmd.report)
+def make_app(names: Iterable[str] = COMMANDS) -> typer.Typer:
+    """The app with the commands ``names`` (all of them unless told)."""
+    made = typer.Typer(
+        name="pacost",
+        help="The true cost of employing personal assistants, set against a council's direct payment.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich",
+    )
+    made.callback()(_root)
+    for name in names:
+        made.command(name)(COMMANDS[name])
+    return made
+
+
+app = make_app()
+
+
+def _app_for(arguments: list[str]) -> typer.Typer:
+    """The app to run these arguments: with the one command they name, when they name one (typer reads every
+    command's options before it runs any, so building only the one named makes every command start sooner), or with
+    all of them (for ``--help``, ``--version`` or a mistyped name)."""
+    named = next((argument for argument in arguments if not argument.startswith("-")), None)
+    return make_app([named]) if named in COMMANDS else app
 
 
 def main() -> None:
     """The console-script entry point."""
     debug = "--debug" in sys.argv[1:]
     try:
-        app()
+        _app_for(sys.argv[1:])()
     except PacostError as exc:
         if debug:
             raise

@@ -16,7 +16,9 @@ if TYPE_CHECKING:
 
 EXIT_SHORTFALL = 3
 
-PLAN_ARGUMENT = typer.Argument(help="The plan file (.toml or .json), or - to read it from standard input.")
+PLAN_ARGUMENT = typer.Argument(
+    help="The plan file (.toml or .json), or - to read it from standard input.", metavar="PLAN"
+)
 SET_OPTION = typer.Option(
     "--set", help="Change a plan value for this run, e.g. --set pa.0.hourly_rate=14 (repeatable)."
 )
