@@ -94,10 +94,6 @@ class PayFrequency(StrEnum):
         """The name of this frequency's figure in a data file (``four_weekly`` for ``4-weekly``)."""
         return self.value.replace("4-", "four_")
 
-    @property
-    def periods_per_year(self) -> int:
-        return {"weekly": 52, "fortnightly": 26, "4-weekly": 13, "monthly": 12, "annual": 1}[self.value]
-
 
 FREQUENCY_ALIASES: dict[str, PayFrequency] = {
     "weekly": PayFrequency.WEEKLY,

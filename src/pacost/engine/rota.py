@@ -24,6 +24,7 @@ from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from pacost.statutory.bank_holidays import Nation, bank_holidays
+from pacost.statutory.ssp import ssp_week_start
 
 LONDON = ZoneInfo("Europe/London")
 ZERO = Decimal(0)
@@ -392,7 +393,7 @@ def _by_week_days(calendar: PlanCalendar, patterns: Sequence[ShiftPattern], unio
             weekdays |= p.weekdays
         return [(len(weekdays), union)] if union else []
     start = calendar.start
-    before = (start.weekday() + 1) % 7  # days of the first week before the plan start (it begins on a Sunday)
+    before = (start - ssp_week_start(start)).days  # days of the first SSP week before the plan start
     earlier = 0
     for back in range(1, before + 1):
         weekday = (start.weekday() - back) % 7

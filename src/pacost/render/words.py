@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from pacost.money import pounds
 from pacost.result import CostResult
@@ -66,7 +65,3 @@ def key_figures(result: CostResult) -> list[KeyFigure]:
     if result.hours.unpaid_family > 0:
         out.append(KeyFigure("Hours of cover left to unpaid family", f"{result.hours.unpaid_family}"))
     return out
-
-
-def hours_str(value: Decimal) -> str:
-    return f"{value:.2f}"

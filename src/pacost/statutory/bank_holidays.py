@@ -85,10 +85,6 @@ def bank_holidays(nation: Nation, year: int) -> dict[date, str]:
     return from_package(nation, year)
 
 
-def is_bank_holiday(day: date, nation: Nation) -> bool:
-    return day in bank_holidays(nation, day.year)
-
-
 def write_table(path: Path) -> None:
     """Write ``data/calendar/bank_holidays.toml`` from the ``holidays`` package."""
     from importlib.metadata import version
