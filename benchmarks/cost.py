@@ -10,9 +10,9 @@ By default this checkout is first installed (not editable, so with the snapshot 
 virtual environment in the system's temporary folder — the one ``benchmarks/batch.py --against`` uses — and every
 command runs with that environment's Python. Every measurement is a fresh process, as a user runs it: ``python -c
 "import typer, rich, pydantic"`` (the floor: the libraries the command line needs), ``python -c "import
-pacost.cli"`` (pacost's own import), and ``python -m pacost cost EXAMPLE`` for each plan in ``examples/``. It
-prints the best and median wall time of each, and each one's ratio to the floor (best over best). The target is
-the whole command within 1.5 times the floor.
+pacost.cli"`` (pacost's own import), and ``pacost cost EXAMPLE`` (the command a user runs) for each plan in
+``examples/``, all taken in turn. It prints the best and median wall time of each, and each one's ratio to the
+floor (best over best). The target is the whole command within 1.5 times the floor.
 Nothing is asserted: the numbers are for people to read. To see where the time goes:
 
     python -X importtime -m pacost cost examples/single-pa-weekday.toml 2> importtime.txt
@@ -39,14 +39,18 @@ def install_here() -> str:
     return install()
 
 
-def timed(command: list[str], runs: int) -> list[float]:
-    """Wall-clock seconds of ``runs`` fresh runs of ``command`` (after one untimed warm-up for the disk cache)."""
-    subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
-    times = []
-    for _ in range(runs):
-        begin = time.perf_counter()
+def timed(commands: list[list[str]], runs: int) -> list[list[float]]:
+    """Wall-clock seconds of ``runs`` fresh runs of each command, taken in turn (one run of each, then the next
+    round), so that the machine's slow moments fall on every command alike; one untimed round first warms the
+    disk cache."""
+    for command in commands:
         subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
-        times.append(time.perf_counter() - begin)
+    times: list[list[float]] = [[] for _ in commands]
+    for _ in range(runs):
+        for command, kept in zip(commands, times, strict=True):
+            begin = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, capture_output=True, check=True)
+            kept.append(time.perf_counter() - begin)
     return times
 
 
@@ -62,19 +66,21 @@ def main() -> None:
         ("import typer, rich, pydantic", [python, "-c", "import typer, rich, pydantic"]),
         ("import pacost.cli", [python, "-c", "import pacost.cli"]),
     ]
+    # The ``pacost`` command a user runs (the script pip puts beside the environment's Python), or else ``python -m
+    # pacost`` (which also imports runpy).
+    script = Path(python).with_name("pacost")
+    pacost = [str(script)] if script.is_file() else [python, "-m", "pacost"]
     for example in sorted((ROOT / "examples").iterdir()):
         if example.suffix in (".toml", ".json"):
             commands.append(
-                (
-                    f"pacost cost {example.name}",
-                    [python, "-m", "pacost", "cost", f"examples/{example.name}", "--format", args.format],
-                )
+                (f"pacost cost {example.name}", [*pacost, "cost", f"examples/{example.name}", "--format", args.format])
             )
 
-    results = [(name, timed(command, args.runs)) for name, command in commands]
+    measured = timed([command for _, command in commands], args.runs)
+    results = [(name, times) for (name, _), times in zip(commands, measured, strict=True)]
     floor = min(results[0][1])
     width = max(len(name) for name, _ in results)
-    print(f"{args.runs} runs each, Python {sys.version.split()[0]}, --format {args.format}")
+    print(f"{args.runs} runs of each, taken in turn, Python {sys.version.split()[0]}, --format {args.format}")
     print(f"{'command':<{width}}  {'best ms':>8}  {'median ms':>9}  {'× floor':>7}")
     for name, times in results:
         best, median = min(times), statistics.median(times)
