@@ -23,9 +23,9 @@ from pacost.validation import STRICT
 
 @dataclass(frozen=True, kw_only=True)
 class TaxYearFile:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """A file of figures for one tax year; any of the sections may be present."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     tax_year: str
     ni: NiRates | None = None
@@ -35,6 +35,8 @@ class TaxYearFile:
 
 @dataclass(frozen=True, kw_only=True)
 class MinimumWageFile:
+    """``minimum_wage/YYYY-MM-DD.toml``: the minimum wage bands from one effective date."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     minimum_wage: MinimumWage
@@ -42,6 +44,8 @@ class MinimumWageFile:
 
 @dataclass(frozen=True, kw_only=True)
 class RulesFile:
+    """One of the rules files that do not change each year (holiday, working time, State Pension age, defaults)."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     holiday: HolidayRules | None = None

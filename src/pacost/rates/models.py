@@ -38,9 +38,9 @@ Status = Literal["confirmed", "computed", "unconfirmed"]
 
 @dataclass(frozen=True, kw_only=True)
 class Source:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """Where a figure comes from: an official page or piece of legislation."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     title: str
     url: str
@@ -52,9 +52,9 @@ class Source:
 
 @dataclass(frozen=True, kw_only=True)
 class Figure:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """One statutory figure (a rate, an amount or a count) and where it comes from."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     value: Exact
     source: Source
@@ -75,13 +75,13 @@ class DatedFigure(Figure):
 
 @dataclass(frozen=True, kw_only=True)
 class PeriodFigure:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """A threshold as HMRC publishes it for each pay frequency.
 
     The weekly, monthly and annual figures are set in the regulations; the fortnightly and four-weekly ones follow
     from NIM01206's rule (annual ÷ 52 × weeks, rounded up to the whole pound) and are marked so in ``note``.
     """
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     weekly: Exact
     fortnightly: Exact
@@ -100,9 +100,9 @@ class PeriodFigure:
 
 @dataclass(frozen=True, kw_only=True)
 class NiRates:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """Employer (Class 1 secondary) National Insurance for one tax year."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     employer_rate: list[DatedFigure]
     secondary_threshold: PeriodFigure
@@ -128,14 +128,14 @@ class NiRates:
 
 @dataclass(frozen=True, kw_only=True)
 class SspRates:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """Statutory Sick Pay for absences that start in one tax year.
 
     ``regime`` is ``waiting-days`` (to 5 April 2026: a period of incapacity of 4+ days, 3 waiting days, average
     weekly earnings at least the lower earnings limit) or ``day-one`` (from 6 April 2026: paid from the first day,
     the lower of the weekly rate and ``earnings_cap_fraction`` of average weekly earnings).
     """
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     regime: Literal["waiting-days", "day-one"]
     weekly_rate: Figure
@@ -154,9 +154,9 @@ class SspRates:
 
 @dataclass(frozen=True, kw_only=True)
 class PensionRates:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """Workplace pension automatic enrolment for one tax year."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     lower_qualifying_earnings: PeriodFigure
     earnings_trigger: PeriodFigure
@@ -175,9 +175,9 @@ class WageBand(Figure):
 
 @dataclass(frozen=True, kw_only=True)
 class MinimumWage:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """The minimum wage bands in force from ``effective``."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     effective: date
     bands: list[WageBand]
@@ -191,6 +191,9 @@ class MinimumWage:
 
 @dataclass(frozen=True, kw_only=True)
 class HolidayRules:
+    """``holiday.toml``: the statutory holiday entitlement (weeks, and its cap in days) and the accrual rate for
+    irregular hours."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     statutory_weeks: Figure
@@ -200,6 +203,8 @@ class HolidayRules:
 
 @dataclass(frozen=True, kw_only=True)
 class WorkingTime:
+    """``working_time.toml``: the most hours a week the Working Time Regulations allow on average."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     maximum_weekly_hours: Figure
@@ -207,9 +212,9 @@ class WorkingTime:
 
 @dataclass(frozen=True, kw_only=True)
 class PensionAgeCohort:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """People born from ``born_from`` to ``born_to`` (inclusive) reach State Pension age at years + months."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     born_from: date
     born_to: date
@@ -222,6 +227,8 @@ class PensionAgeCohort:
 
 @dataclass(frozen=True, kw_only=True)
 class StatePensionAge:
+    """``state_pension_age.toml``: State Pension age by date of birth, cohort by cohort."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     cohorts: list[PensionAgeCohort]
@@ -229,9 +236,9 @@ class StatePensionAge:
 
 @dataclass(frozen=True, kw_only=True)
 class Defaults:
-    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
-
     """National figures used when a plan leaves something out (not statutory; each is reported as an assumption)."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     sick_days_per_year: Figure
     agency_hourly_rate: Figure

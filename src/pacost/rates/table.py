@@ -19,6 +19,8 @@ FREQUENCY_FIELDS = ("weekly", "fortnightly", "four_weekly", "monthly", "annual")
 
 @dataclass(frozen=True)
 class FigureRow:
+    """One figure as ``pacost rates`` shows it: its section, name, value, status and source."""
+
     section: str
     name: str
     value: str | None  # a single figure
@@ -102,6 +104,8 @@ def year_rows(book: RateBook, year: TaxYear) -> list[FigureRow]:
 
 @dataclass(frozen=True)
 class YearSummary:
+    """One tax year's headline figures, as ``pacost rates`` lists them."""
+
     tax_year: str
     employer_rate: str
     secondary_threshold_weekly: str
