@@ -8,7 +8,6 @@ The golden files under tests/golden/report-*.html and .md are a regression fixtu
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 import re
@@ -134,8 +133,8 @@ def test_report_never_costs_the_plan_again(
 
     for name in ("cost_plan", "price", "prepare", "max_affordable_rate"):
         monkeypatch.setattr(pacost.engine.cost, name, refuse)
-    doctored_lines = [dataclasses.replace(line, amount=Decimal("1234567.89")) for line in result.lines]
-    doctored = dataclasses.replace(result, lines=doctored_lines, total=Decimal("7654321.98"))
+    doctored_lines = [line._replace(amount=Decimal("1234567.89")) for line in result.lines]
+    doctored = result._replace(lines=doctored_lines, total=Decimal("7654321.98"))
     content = build_report(doctored, plan, rates, generated_on=date(2026, 11, 23))  # type: ignore[arg-type]
     html = render_report_html(content)
     markdown = render_report_markdown(content)

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from pacost import snapshot
-from pacost.plan import Plan, _fill_defaults
+from pacost.plan import Plan, _fill_defaults, key_tables
 from pacost.rates import RateBook, load_rates
 from pacost.statutory.bank_holidays import read_table
 from pacost.validation import build_validator
@@ -26,6 +26,7 @@ def check(contents: dict[str, Any]) -> None:
     fresh = load_rates()
     assert figures(contents["rates"]) == figures(fresh)
     assert contents["bank_holidays"] == read_table()
+    assert contents["key_tables"] == key_tables()
     # The kept validators read every example plan (its defaults filled in) exactly as freshly built ones do.
     kept = pickle.loads(contents["validators"]["pacost.plan.Plan"])  # noqa: S301 - built by pacost
     built = build_validator(Plan)

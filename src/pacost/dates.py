@@ -6,10 +6,10 @@ in ``pacost.statutory``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
+from typing import NamedTuple
 
 #: The days every conversion counts: a week is 7 days and a year 365, whatever the calendar (cost model §8).
 DAYS_IN_WEEK = Decimal(7)
@@ -24,8 +24,7 @@ def per_week(amount: Decimal, days: int) -> Decimal:
 _LABEL = re.compile(r"^(\d{4})-(\d{2})$")
 
 
-@dataclass(frozen=True, order=True)
-class TaxYear:
+class TaxYear(NamedTuple):
     """The tax year that starts on 6 April of ``start_year``."""
 
     start_year: int

@@ -350,6 +350,8 @@ def _count(low: int, high: int, what: str) -> Check:
 
 @dataclass(frozen=True, kw_only=True)
 class CostItem:
+    """A cost as an ``amount`` ``per`` year, month or week (the employer's ``insurance`` and ``payroll``)."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     amount: Money
@@ -358,11 +360,16 @@ class CostItem:
 
 @dataclass(frozen=True, kw_only=True)
 class OtherCost(CostItem):
+    """One of ``[[employer.other]]``: a named cost, as an amount per year, month or week."""
+
     name: Name
 
 
 @dataclass(frozen=True, kw_only=True)
 class Budget:
+    """``[budget]``: what the council allocates, ``amount`` ``per`` week, month or year, and the hours a week it
+    funds when it says."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     amount: Money
@@ -372,6 +379,8 @@ class Budget:
 
 @dataclass(frozen=True, kw_only=True)
 class Employer:
+    """``[employer]``: whether the Employment Allowance is claimed, and the insurance, payroll and other costs."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     employment_allowance: Flag
@@ -382,6 +391,9 @@ class Employer:
 
 @dataclass(frozen=True, kw_only=True)
 class Cover:
+    """``[cover]``: who works the hours a PA is away, on holiday or off sick: an agency (at ``rate``), another PA
+    (``pa``) or the family, unpaid."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     by: Annotated[Literal["agency", "pa", "family"], _choice(("agency", "pa", "family"), "who covers")]
@@ -401,6 +413,9 @@ class Cover:
 
 @dataclass(frozen=True, kw_only=True)
 class Sickness:
+    """``[sickness]``: the sick days a year to plan for, the days in one spell, and whether sick pay is statutory
+    or full."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     days_per_year: SickDays
@@ -410,6 +425,9 @@ class Sickness:
 
 @dataclass(frozen=True, kw_only=True)
 class Enhancements:
+    """A PA's ``[pa.enhancements]``: what weekend, night and bank holiday hours pay, as multiples of the hourly
+    rate."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     weekend: Multiplier = Decimal(1)
@@ -429,6 +447,8 @@ class NightWindow:
 
 @dataclass(frozen=True, kw_only=True)
 class Shift:
+    """One of a PA's ``[[pa.shift]]``: the days it falls on (or an RRULE, ``repeat``) and its clock times."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     days: Days | None = None
@@ -469,6 +489,8 @@ class Shift:
 
 @dataclass(frozen=True, kw_only=True)
 class PA:
+    """One of ``[[pa]]``: a personal assistant, their pay, holiday, pension and rota."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     name: Name
@@ -505,6 +527,8 @@ class PA:
 
 @dataclass(frozen=True, kw_only=True)
 class Plan:
+    """A care plan as its file gives it (every default filled in): the PAs, the dates, the nation and the budget."""
+
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     name: Name
@@ -529,6 +553,8 @@ class Assumption:
 
 @dataclass(frozen=True)
 class LoadedPlan:
+    """A plan read from a file: the plan, what was assumed for what it left out, where it came from and its SHA-256."""
+
     plan: Plan
     assumptions: list[Assumption]
     source: str
@@ -665,9 +691,32 @@ def field_key(cls: type, name: str) -> str:
     return str(aliases(name)) if aliases is not None else name
 
 
+KeyTable = dict[str, tuple[type | None, bool]]
+
+
 @cache
-def _schema(model: type) -> dict[str, tuple[type | None, bool]]:
-    """The keys a table may hold, each with the part it holds (if any) and whether it is a list of them."""
+def _schema(model: type) -> KeyTable:
+    """The keys a table may hold, each with the part it holds (if any) and whether it is a list of them (from the
+    package's snapshot when it has one: reading them off the annotations takes a run a few milliseconds)."""
+    from pacost.snapshot import snapshot_key_tables
+
+    kept = snapshot_key_tables()
+    return kept[model] if kept is not None and model in kept else _key_table(model)
+
+
+def key_tables() -> dict[type, KeyTable]:
+    """The keys of every table a plan file may hold, read off the dataclasses (what the snapshot keeps)."""
+    tables: dict[type, KeyTable] = {}
+    waiting: list[type] = [Plan]
+    while waiting:
+        model = waiting.pop()
+        if model not in tables:
+            tables[model] = _key_table(model)
+            waiting.extend(inner for inner, _ in tables[model].values() if inner is not None)
+    return tables
+
+
+def _key_table(model: type) -> KeyTable:
     hints = typing.get_type_hints(model)
     out: dict[str, tuple[type | None, bool]] = {}
     for info in fields(model):

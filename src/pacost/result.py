@@ -9,9 +9,9 @@ renderers (``pacost.render``) only format it, so they import this module, never 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from pacost import __version__
 
@@ -34,8 +34,7 @@ LINE_LABELS: dict[str, str] = {
 LINE_IDS = tuple(LINE_LABELS)
 
 
-@dataclass(frozen=True)
-class CostLine:
+class CostLine(NamedTuple):
     id: str
     label: str
     amount: Decimal
@@ -43,8 +42,7 @@ class CostLine:
     detail: str | None = None
 
 
-@dataclass(frozen=True)
-class WholePeriod:
+class WholePeriod(NamedTuple):
     """A last pay period that runs past the plan's end, whole: as the PA works it and is paid for it (the rota
     continued, the figures in force on the plan's last day). The plan counts the share of its employer NI and
     pension that its earnings inside the plan are of its earnings here."""
@@ -56,8 +54,7 @@ class WholePeriod:
     pension: Decimal
 
 
-@dataclass(frozen=True)
-class PeriodDetail:
+class PeriodDetail(NamedTuple):
     """One PA's pay period inside the plan: what they earned, the NI category, employer NI and pension. For a last
     period that runs past the plan's end, ``end`` is the plan's last day, ``pay_date`` the period's own, and
     ``whole_period`` the period as a whole."""
@@ -78,8 +75,7 @@ class PeriodDetail:
     whole_period: WholePeriod | None = None
 
 
-@dataclass(frozen=True)
-class PaResult:
+class PaResult(NamedTuple):
     name: str
     hourly_rate: Decimal
     pay_frequency: str
@@ -95,8 +91,7 @@ class PaResult:
     period_count: int
 
 
-@dataclass(frozen=True)
-class Hours:
+class Hours(NamedTuple):
     planned: Decimal
     by_pas: Decimal
     holiday_cover: Decimal
@@ -106,8 +101,7 @@ class Hours:
     planned_per_week: Decimal
 
 
-@dataclass(frozen=True)
-class CostResult:
+class CostResult(NamedTuple):
     """Everything ``pacost cost`` reports for one plan. Money is exact, to the penny."""
 
     plan: str

@@ -1,7 +1,8 @@
 """The package's snapshot: what a command needs that takes long to build, built once with the package.
 
 - the bundled rate book, every file under ``data/`` read and checked, and the bank holidays kept there;
-- the pydantic-core validators of the plan file's and the rates files' dataclasses (``pacost.validation``).
+- the pydantic-core validators of the plan file's and the rates files' dataclasses (``pacost.validation``);
+- the keys each table of a plan file may hold (``pacost.plan.key_tables``), for the check of unknown keys.
 
 The build (``hatch_build.py``, when the wheel is built) writes ``snapshot.pickle`` beside this module; a command
 then starts without reading 50 files or waiting for pydantic to build its validators. Without a snapshot (an
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from pacost.rates.book import RateBook
 
 SNAPSHOT = Path(__file__).with_name("snapshot.pickle")
-FORMAT = 2
+FORMAT = 3
 
 
 def _key(cls: type) -> str:
@@ -45,6 +46,7 @@ def build_snapshot() -> bytes:
     """The snapshot's contents, built now from ``data/`` and the dataclasses."""
     import pydantic_core
 
+    from pacost.plan import key_tables
     from pacost.rates.book import load_rates
     from pacost.statutory.bank_holidays import read_table
     from pacost.validation import build_validator
@@ -56,6 +58,7 @@ def build_snapshot() -> bytes:
         "bank_holidays": read_table(),
         # Each validator pickled on its own, and read when first asked for: a plan's run reads only the plan's.
         "validators": {_key(cls): pickle.dumps(build_validator(cls)) for cls in checked_classes()},
+        "key_tables": key_tables(),
     }
     return pickle.dumps(contents, protocol=pickle.HIGHEST_PROTOCOL)
 
@@ -88,6 +91,15 @@ def snapshot_bank_holidays() -> dict[str, dict[int, dict[date, str]]] | None:
     contents = _contents()
     table: dict[str, dict[int, dict[date, str]]] | None = None if contents is None else contents["bank_holidays"]
     return table
+
+
+def snapshot_key_tables() -> dict[type, dict[str, tuple[type | None, bool]]] | None:
+    """The keys of each table of a plan file, as the package was built with them (None without a snapshot)."""
+    contents = _contents()
+    if contents is None:
+        return None
+    tables: dict[type, dict[str, tuple[type | None, bool]]] = contents["key_tables"]
+    return tables
 
 
 def snapshot_validator(cls: type) -> SchemaValidator | None:

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from pacost.errors import PacostError
 from pacost.render import Format, render_text, renderable
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+# Rich's console is imported where it is used: a command writing JSON, CSV or Markdown never needs it, and it takes
+# a good share of a run's start-up.
 
 
 class CostFormat(StrEnum):
@@ -56,15 +59,22 @@ OUTPUT_OPTION: Any = output_option()
 
 
 def stdout_console() -> Console:
+    from rich.console import Console
+
     return Console(highlight=False, soft_wrap=False)
 
 
 def print_error(message: str) -> None:
+    from rich.console import Console
+    from rich.markup import escape
+
     Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]error:[/] {escape(message)}", markup=True)
 
 
 def write_file(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` whole: to a temporary file beside it, then renamed over it."""
+    import tempfile
+
     folder = path.parent if str(path.parent) else Path(".")
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)

@@ -116,7 +116,7 @@ class CutShort(NamedTuple):
     whole: int
 
 
-@dataclass
+@dataclass(eq=False)  # working state: equal only to itself
 class PreparedPA:
     """One PA, ready to be priced at any hourly rate."""
 
@@ -238,7 +238,7 @@ class PreparedPA:
                 self.shape_tax_years.append({})
 
 
-@dataclass
+@dataclass(eq=False)  # working state: equal only to itself
 class Prepared:
     """A plan ready to be priced at any hourly rate: each PA, the hours, the agency's cover charge and the fixed
     lines (both the same at any rate), and what was learnt on the way."""

@@ -49,7 +49,7 @@ class PeriodPay(NamedTuple):
     pension_if_enrolled: Decimal
 
 
-@dataclass
+@dataclass(eq=False)  # working state: equal only to itself
 class Priced:
     """The plan priced at one set of rates: the lines of the breakdown, each PA's figures (as asked for) and the
     rota pay (what the PAs would earn working every planned hour)."""

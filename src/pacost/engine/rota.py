@@ -36,8 +36,7 @@ WEEKEND, NIGHT, BANK_HOLIDAY = 1, 2, 4
 COMBOS = 8
 
 
-@dataclass(frozen=True)
-class ShiftPattern:
+class ShiftPattern(NamedTuple):
     """One repeating shift, in the form the engine needs (built from a plan's shift or summary rota)."""
 
     start_minute: Decimal  # minutes after midnight, local wall clock
@@ -183,8 +182,7 @@ class ScheduledDays(NamedTuple):
     days: int
 
 
-@dataclass(slots=True)
-class PeriodRota:
+class PeriodRota(NamedTuple):
     """One pay period's share of a rota: waking hours by flag combination, sleep-ins, and the scheduled days."""
 
     waking: tuple[Decimal, ...]

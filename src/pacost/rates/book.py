@@ -15,7 +15,6 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -321,7 +320,7 @@ class RateBook:
 
 def data_dir() -> Path:
     """Where the bundled figures are: inside the installed package, or ``data/`` beside ``src/`` in a checkout."""
-    packaged = Path(str(resources.files("pacost"))) / "data"
+    packaged = Path(__file__).resolve().parents[1] / "data"
     if packaged.is_dir():
         return packaged
     return Path(__file__).resolve().parents[3] / "data"

@@ -5,17 +5,16 @@ first year of their apprenticeship."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from pacost.money import ZERO
 from pacost.rates.book import RateBook
 from pacost.statutory.state_pension import birthday_in
 
 
-@dataclass(frozen=True)
-class MinimumWageRate:
+class MinimumWageRate(NamedTuple):
     hourly: Decimal
     band: str
     effective: date

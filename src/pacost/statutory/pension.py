@@ -15,11 +15,10 @@ months' delay an employer may choose): a cautious budget assumes none.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from pacost.dates import PayFrequency
 from pacost.money import ZERO, round_penny
@@ -34,8 +33,7 @@ class WorkerCategory(StrEnum):
     ENTITLED_WORKER = "entitled worker"
 
 
-@dataclass(frozen=True, slots=True)
-class PensionThresholds:
+class PensionThresholds(NamedTuple):
     """The auto-enrolment figures for one pay period."""
 
     lower: Decimal

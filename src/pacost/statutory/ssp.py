@@ -13,7 +13,6 @@ method, as GOV.UK's SSP calculator applies it). Which rules apply, and every fig
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
@@ -52,8 +51,7 @@ def ssp_daily_rate(weekly_rate: Decimal, qualifying_days_in_week: int) -> Decima
     return truncate_4dp(weekly_rate / qualifying_days_in_week)
 
 
-@dataclass(frozen=True)
-class SspResult:
+class SspResult(NamedTuple):
     """SSP for one spell: the days paid, the daily rate, the amount, and why nothing was due where it was not."""
 
     amount: Decimal
