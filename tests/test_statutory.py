@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, time, timedelta
 from decimal import Decimal as D
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -25,6 +26,7 @@ from pacost.statutory.pension import (
 )
 from pacost.statutory.ssp import ssp_for_spell
 from pacost.statutory.state_pension import age_on, state_pension_date
+from pacost.statutory.summer_time import clock_changes, utc_offset_minutes
 
 MONTHLY = PayFrequency.MONTHLY
 WEEKLY = PayFrequency.WEEKLY
@@ -229,3 +231,34 @@ def test_bank_holidays_by_nation() -> None:
     assert date(2026, 3, 17) in ni and date(2026, 7, 13) in ni
     assert bank_holidays(Nation.WALES, 2026) == england
     assert date(2022, 9, 19) in bank_holidays(Nation.ENGLAND, 2022)  # State Funeral
+
+
+# ---- summer time (Summer Time Act 1972 s.1(2), as substituted by the Summer Time Order 2002) -----------------
+
+
+def test_clock_changes_are_the_last_sundays_of_march_and_october() -> None:
+    # 2026: 31 March is a Tuesday, so the last Sunday is the 29th; 31 October is a Saturday, so the 25th.
+    assert clock_changes(2026) == (date(2026, 3, 29), date(2026, 10, 25))
+
+
+def test_summer_time_offset_around_the_changes() -> None:
+    forward, back = date(2026, 3, 29), date(2026, 10, 25)
+    assert utc_offset_minutes(forward, 59) == 0  # 00:59 GMT
+    assert utc_offset_minutes(forward, 60) == 0  # 01:00-02:00 never shows on the clock: the offset before
+    assert utc_offset_minutes(forward, 120) == 60  # 02:00 BST
+    assert utc_offset_minutes(back, 90) == 60  # 01:30 the first time (fold=0) is still BST
+    assert utc_offset_minutes(back, 120) == 0  # 02:00 GMT
+    assert utc_offset_minutes(forward - timedelta(days=1), 24 * 60 + 130) == 60  # 02:10 the next morning
+
+
+def test_summer_time_matches_the_time_zone_database() -> None:
+    """Every quarter-hour of every change day 2000-2040 (and the days either side) as the tz database has it."""
+    london = ZoneInfo("Europe/London")
+    for year in range(2000, 2041):
+        for change in clock_changes(year):
+            for day in (change - timedelta(days=1), change, change + timedelta(days=1)):
+                for minute in range(0, 24 * 60, 15):
+                    wall = datetime.combine(day, time()) + timedelta(minutes=minute)
+                    offset = wall.replace(tzinfo=london).utcoffset()
+                    assert offset is not None
+                    assert utc_offset_minutes(day, minute) == offset.total_seconds() // 60, (day, minute)

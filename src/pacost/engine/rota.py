@@ -1,10 +1,10 @@
 """The rota engine: a PA's shifts expanded into dated hours across the plan period (cost model §1).
 
-Each shift belongs to the date it starts. Its hours are counted in real time in Europe/London, so a 22:00–07:00
-night is 8 hours across the spring clock change and 10 across the autumn one. Each piece of a shift is tagged with
-what it falls on — a weekend, a bank holiday of the plan's nation, the PA's night window — as one of eight flag
-combinations; pricing (which multiplier wins) happens later, in ``pacost.engine.price``, so the same expanded rota
-can be re-priced at any hourly rate without being expanded again.
+Each shift belongs to the date it starts. Its hours are counted in real time on UK clocks
+(``pacost.statutory.summer_time``), so a 22:00–07:00 night is 8 hours across the spring clock change and 10 across
+the autumn one. Each piece of a shift is tagged with what it falls on — a weekend, a bank holiday of the plan's
+nation, the PA's night window — as one of eight flag combinations; pricing (which multiplier wins) happens later, in
+``pacost.engine.price``, so the same expanded rota can be re-priced at any hourly rate without being expanded again.
 
 Sleep-ins are kept apart: they are paid a flat sum, not by the hour. A summary rota (``hours_per_week`` over
 ``days``) becomes one daytime shift a day from 09:00.
@@ -12,21 +12,18 @@ Sleep-ins are kept apart: they are paid a flat sum, not by the hour. A summary r
 Nothing here knows about money, pay periods or the terminal.
 """
 
-from __future__ import annotations
-
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 from pacost.statutory.bank_holidays import Nation, bank_holidays
 from pacost.statutory.ssp import ssp_week_start
+from pacost.statutory.summer_time import clock_changes, utc_offset_minutes
 
-LONDON = ZoneInfo("Europe/London")
 ZERO = Decimal(0)
 MINUTES_PER_DAY = 1440
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -68,26 +65,6 @@ class ShiftPattern(NamedTuple):
             while day <= end:
                 yield day
                 day += step
-
-
-@cache
-def clock_changes(year: int) -> frozenset[date]:
-    """The UK's clock-change dates in a year: the last Sundays of March and October."""
-    out = []
-    for month in (3, 10):
-        last = date(year, month, 31)
-        out.append(last - timedelta(days=(last.weekday() - 6) % 7))
-    return frozenset(out)
-
-
-def _offset_minutes(day: date, minute: Decimal) -> int:
-    """The UTC offset (in minutes) of a local wall-clock moment; for a time that does not exist or happens
-    twice, the earlier reading (PEP 495 fold=0)."""
-    whole = int(minute)
-    moment = datetime.combine(day, time()) + timedelta(minutes=whole)
-    offset = moment.replace(tzinfo=LONDON).utcoffset()
-    assert offset is not None  # noqa: S101 - a ZoneInfo always gives an offset
-    return int(offset.total_seconds() // 60)
 
 
 def _in_night(minute_of_day: Decimal, night: tuple[int, int]) -> bool:
@@ -134,7 +111,7 @@ def _segments(
             flags |= BANK_HOLIDAY
         length = b - a
         if exact_clock:
-            length -= _offset_minutes(day, b) - _offset_minutes(day, a)
+            length -= utc_offset_minutes(day, int(b)) - utc_offset_minutes(day, int(a))
         minutes[flags] += length
     return minutes
 
@@ -269,8 +246,8 @@ def _special_window(bank: int, clock: int, span: int) -> tuple[tuple[bool, ...],
 
 
 def plan_calendar(
-    start: date, end: date, nation: Nation, memo: dict[tuple[date, date, Nation], PlanCalendar]
-) -> PlanCalendar:
+    start: date, end: date, nation: Nation, memo: dict[tuple[date, date, Nation], "PlanCalendar"]
+) -> "PlanCalendar":
     """The calendar of a plan's days, shared through ``memo`` by plans with the same dates and nation (a few KB
     each)."""
     key = (start, end, nation)
@@ -337,7 +314,7 @@ class PeriodSpans:
     parts: tuple[tuple[tuple[int, int], ...] | None, ...]
 
     @classmethod
-    def of(cls, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]) -> PeriodSpans:
+    def of(cls, periods: Iterable[tuple[int, int]], years: Iterable[tuple[int, int, int]]) -> "PeriodSpans":
         """From (first, last) day indices, and the runs of days with the same figures year as (first index, last
         index, year)."""
         year_runs = list(years)
@@ -366,7 +343,7 @@ class PeriodSpans:
     def __len__(self) -> int:
         return len(self.firsts)
 
-    def first(self, n: int) -> PeriodSpans:
+    def first(self, n: int) -> "PeriodSpans":
         """The first ``n`` periods."""
         return PeriodSpans(self.firsts[:n], self.lasts[:n], self.years[:n], self.parts[:n])
 

@@ -8,7 +8,8 @@ called by the cost engine (``pacost.engine``) and the tests alike:
 - ``holiday``: the share of the year on paid leave, and rolled-up holiday pay;
 - ``minimum_wage``: the minimum hourly rate for a worker's age on a date;
 - ``state_pension``: a person's age on a date and their State Pension age;
-- ``bank_holidays``: the bank holidays (days off) of each UK nation.
+- ``bank_holidays``: the bank holidays (days off) of each UK nation;
+- ``summer_time``: when the clocks go forward and back, so that a night's real hours are counted.
 
 The figures come from ``pacost.rates``; plans, rotas and the terminal are not known here.
 """
