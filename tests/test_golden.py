@@ -18,6 +18,8 @@ the spaces Rich pads table rows with at the end of a line are stripped, so that 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import re
 import subprocess
@@ -138,3 +140,10 @@ if __name__ == "__main__":
         sys.exit("usage: python tests/test_golden.py --regenerate")
     for written in regenerate():
         sys.stdout.write(f"wrote {written.relative_to(ROOT)}\n")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.name for p in EXAMPLES])
+def test_plan_sha256_is_the_files_fingerprint(example: Path) -> None:
+    """``plan_sha256`` is the SHA-256 of the file's bytes, as any other tool (here, OpenSSL's) gives it."""
+    data = json.loads(render(example, "json"))
+    assert data["plan_sha256"] == hashlib.sha256(example.read_bytes()).hexdigest()

@@ -3,8 +3,6 @@ months to a date. Nothing here knows a statutory figure: those are in ``pacost.r
 in ``pacost.statutory``.
 """
 
-from __future__ import annotations
-
 import re
 from datetime import date, timedelta
 from decimal import Decimal
@@ -30,14 +28,14 @@ class TaxYear(NamedTuple):
     start_year: int
 
     @classmethod
-    def containing(cls, day: date) -> TaxYear:
+    def containing(cls, day: date) -> "TaxYear":
         """The tax year a date falls in (6 April belongs to the year it starts)."""
         if (day.month, day.day) >= (4, 6):
             return cls(day.year)
         return cls(day.year - 1)
 
     @classmethod
-    def parse(cls, label: str) -> TaxYear:
+    def parse(cls, label: str) -> "TaxYear":
         """Read ``"2026-27"`` (or ``"2026/27"``); raise ValueError for anything else."""
         match = _LABEL.match(label.strip().replace("/", "-"))
         if not match:
@@ -62,7 +60,7 @@ class TaxYear(NamedTuple):
     def __str__(self) -> str:
         return self.label
 
-    def next(self) -> TaxYear:
+    def next(self) -> "TaxYear":
         return TaxYear(self.start_year + 1)
 
 

@@ -14,30 +14,28 @@ Errors name the file, the field path (``pa[1].shift[0].end``) and, for TOML, the
 Nothing here prices anything: that is ``pacost.engine``.
 """
 
-from __future__ import annotations
-
 import difflib
-import hashlib
 import itertools
 import json
 import re
-import tomllib
 import typing
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import field, fields
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
-from typing import Annotated, Any, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from pydantic_core import ValidationError
 
 from pacost.dates import TaxYear, add_months
+from pacost.digest import sha256_hex
 from pacost.engine.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
 from pacost.errors import PacostError
 from pacost.money import MAX_AMOUNT, AmountError, to_decimal
 from pacost.rates.book import RateBook, bundled_rates
+from pacost.records import record
 from pacost.statutory.bank_holidays import Nation
 from pacost.validation import STRICT, Check, MinLength, strict, validator
 
@@ -348,7 +346,7 @@ def _count(low: int, high: int, what: str) -> Check:
 # The plan's parts, named as the file names them
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class CostItem:
     """A cost as an ``amount`` ``per`` year, month or week (the employer's ``insurance`` and ``payroll``)."""
 
@@ -358,14 +356,14 @@ class CostItem:
     per: Per
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class OtherCost(CostItem):
     """One of ``[[employer.other]]``: a named cost, as an amount per year, month or week."""
 
     name: Name
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Budget:
     """``[budget]``: what the council allocates, ``amount`` ``per`` week, month or year, and the hours a week it
     funds when it says."""
@@ -377,7 +375,7 @@ class Budget:
     hours_per_week: FundedHours | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Employer:
     """``[employer]``: whether the Employment Allowance is claimed, and the insurance, payroll and other costs."""
 
@@ -389,7 +387,7 @@ class Employer:
     other: list[OtherCost] = field(default_factory=list)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Cover:
     """``[cover]``: who works the hours a PA is away, on holiday or off sick: an agency (at ``rate``), another PA
     (``pa``) or the family, unpaid."""
@@ -411,7 +409,7 @@ class Cover:
             raise ValueError('`pa` is only for by = "pa"')
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Sickness:
     """``[sickness]``: the sick days a year to plan for, the days in one spell, and whether sick pay is statutory
     or full."""
@@ -423,7 +421,7 @@ class Sickness:
     pay: Annotated[Literal["statutory", "full"], _choice(("statutory", "full"), "the sick pay")]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Enhancements:
     """A PA's ``[pa.enhancements]``: what weekend, night and bank holiday hours pay, as multiples of the hourly
     rate."""
@@ -435,7 +433,7 @@ class Enhancements:
     bank_holiday: Multiplier = Decimal(1)
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class NightWindow:
     """When the night multiplier applies: written ``{ from = "22:00", to = "07:00" }``."""
 
@@ -445,7 +443,7 @@ class NightWindow:
     end: ClockTime = time(7, 0)  # read from the key "to"
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Shift:
     """One of a PA's ``[[pa.shift]]``: the days it falls on (or an RRULE, ``repeat``) and its clock times."""
 
@@ -487,7 +485,7 @@ class Shift:
         )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PA:
     """One of ``[[pa]]``: a personal assistant, their pay, holiday, pension and rota."""
 
@@ -525,7 +523,7 @@ class PA:
             raise ValueError("`days` at PA level goes with hours_per_week; shifts carry their own days")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Plan:
     """A care plan as its file gives it (every default filled in): the PAs, the dates, the nation and the budget."""
 
@@ -542,8 +540,7 @@ class Plan:
     pa: Annotated[list[PA], MinLength(1)]
 
 
-@dataclass(frozen=True)
-class Assumption:
+class Assumption(NamedTuple):
     """A default pacost applied because the plan left something out, with the source of the figure if any."""
 
     field: str
@@ -551,8 +548,7 @@ class Assumption:
     source_url: str | None = None
 
 
-@dataclass(frozen=True)
-class LoadedPlan:
+class LoadedPlan(NamedTuple):
     """A plan read from a file: the plan, what was assumed for what it left out, where it came from and its SHA-256."""
 
     plan: Plan
@@ -615,6 +611,8 @@ def parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str
         if not isinstance(data, dict):
             raise PacostError("a JSON plan must be one object {...}", source=source)
         return data
+    import tomllib  # only a TOML plan needs it
+
     try:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -641,6 +639,8 @@ def apply_overrides(data: dict[str, Any], overrides: Iterable[str], source: str)
     """Apply ``KEY=VALUE`` settings (``pa.0.hourly_rate=14``, ``budget.amount=600``) to raw plan data.
 
     The value is read as TOML would read it (a number, true/false, a date, a list) and otherwise as text."""
+    import tomllib
+
     for setting in overrides:
         key, sep, raw_value = setting.partition("=")
         if not sep or not key.strip():
@@ -1192,16 +1192,17 @@ def parse_plan(
     overrides: Sequence[str] = (),
     rates: RateBook | None = None,
     today: date | None = None,
+    sha256: str | None = None,
 ) -> LoadedPlan:
-    """A plan from its text."""
+    """A plan from its text; ``sha256`` is the fingerprint of the bytes it was read from (by default, of the text in
+    UTF-8)."""
     fmt = fmt or plan_format(source, text)
     data = parse_text(text, fmt, source)
     data = apply_overrides(data, overrides, source)
     plan, assumptions = plan_from_dict(
         data, source=source, text=text if fmt == "toml" and not overrides else None, rates=rates, today=today
     )
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return LoadedPlan(plan, assumptions, source, digest)
+    return LoadedPlan(plan, assumptions, source, sha256 or sha256_hex(text.encode("utf-8")))
 
 
 def load_plan(
@@ -1218,8 +1219,7 @@ def load_plan(
         source = str(path)
         data = read_plan_bytes(path)
     text = decode_plan(data, source)
-    loaded = parse_plan(text, source=source, overrides=overrides, rates=rates, today=today)
-    return LoadedPlan(loaded.plan, loaded.assumptions, source, hashlib.sha256(data).hexdigest())
+    return parse_plan(text, source=source, overrides=overrides, rates=rates, today=today, sha256=sha256_hex(data))
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:

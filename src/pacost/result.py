@@ -7,8 +7,6 @@ the assumptions and the rates used. Money is exact, to the penny. The engine (``
 renderers (``pacost.render``) only format it, so they import this module, never the engine.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple

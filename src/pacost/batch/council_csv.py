@@ -7,12 +7,12 @@ points an error about a PA at that PA's own row.
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from pacost.batch.inputs import Record
+from pacost.digest import sha256_hex
 from pacost.errors import PacostError
 
 CSV_PLAN_COLUMNS = (
@@ -216,7 +216,7 @@ def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = 
 
 def rows_digest(rows: list[tuple[int, dict[str, str]]]) -> str:
     text = "\n".join(json.dumps(row, sort_keys=True) for _, row in rows)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return sha256_hex(text.encode("utf-8"))
 
 
 def csv_location(exc: PacostError, rows: list[tuple[int, dict[str, str]]]) -> PacostError:

@@ -10,7 +10,6 @@ Progress bars, signals and the exit code are the command's (``pacost.cli.batch_c
 from __future__ import annotations
 
 import gc
-import hashlib
 import heapq
 import signal
 from array import array
@@ -25,6 +24,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from pacost.batch.council_csv import csv_location, csv_plan, rows_digest
 from pacost.batch.inputs import Record
 from pacost.batch.rows import Row, csv_line, jsonl_line
+from pacost.digest import sha256_hex
 from pacost.engine.cost import cost_plan
 from pacost.errors import PacostError
 from pacost.money import ZERO, money_str
@@ -45,7 +45,7 @@ def load_record(record: Record, rates: RateBook) -> tuple[LoadedPlan, str]:
         data = parse_text(record.payload, "json", record.source)
         plan_id = data.pop("plan_id", None)
         plan, assumptions = plan_from_dict(data, source=record.source, rates=rates, owned=True)
-        digest = hashlib.sha256(record.payload.strip().encode("utf-8")).hexdigest()
+        digest = sha256_hex(record.payload.strip().encode("utf-8"))
         return LoadedPlan(plan, assumptions, record.source, digest), str(plan_id or record.plan_id)
     return _load_other(record, rates), record.plan_id
 

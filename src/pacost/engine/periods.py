@@ -9,8 +9,6 @@ runs past the plan's end is costed whole (the rota continued, the figures in for
 only the share of it inside the plan is counted (cost model §2) — so the grid keeps that period whole as well as cut.
 """
 
-from __future__ import annotations
-
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal

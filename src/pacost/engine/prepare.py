@@ -9,8 +9,6 @@ summed into their own pay periods. Periods alike in all that pricing reads (most
 Nothing here knows a rate of pay, the budget or the terminal.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field

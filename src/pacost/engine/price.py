@@ -9,8 +9,6 @@ penny, so the lines of the breakdown add up exactly to the total. The Employment
 each tax year; the fixed lines were worked out once, in ``pacost.engine.prepare``.
 """
 
-from __future__ import annotations
-
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal

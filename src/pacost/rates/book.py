@@ -10,7 +10,6 @@ out from the figures, so that they live exactly as long as the figures they come
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -74,6 +73,8 @@ def _location(loc: Iterable[int | str]) -> str:
 
 def read_toml(text: str, filename: str) -> dict[str, Any]:
     """Parse TOML, turning a syntax error into a located PacostError."""
+    import tomllib  # only reading the data files needs it, not the snapshot
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

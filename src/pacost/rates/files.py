@@ -5,7 +5,6 @@ wage uprating, or the rules that do not change each year. Needed only to read th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from pacost.rates.models import (
@@ -18,10 +17,11 @@ from pacost.rates.models import (
     StatePensionAge,
     WorkingTime,
 )
+from pacost.records import record
 from pacost.validation import STRICT
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class TaxYearFile:
     """A file of figures for one tax year; any of the sections may be present."""
 
@@ -33,7 +33,7 @@ class TaxYearFile:
     pension: PensionRates | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class MinimumWageFile:
     """``minimum_wage/YYYY-MM-DD.toml``: the minimum wage bands from one effective date."""
 
@@ -42,7 +42,7 @@ class MinimumWageFile:
     minimum_wage: MinimumWage
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class RulesFile:
     """One of the rules files that do not change each year (holiday, working time, State Pension age, defaults)."""
 

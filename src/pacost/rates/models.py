@@ -15,14 +15,12 @@ bundled figures from the package's snapshot needs no pydantic). Reading the file
 ``pacost.rates.book``; the rules that use the figures are in ``pacost.statutory``.
 """
 
-from __future__ import annotations
-
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
 from pacost.dates import PayFrequency
+from pacost.records import record
 from pacost.validation import STRICT, Check, strict
 
 
@@ -36,7 +34,7 @@ Exact = Annotated[Decimal, Check(_exact)]
 Status = Literal["confirmed", "computed", "unconfirmed"]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Source:
     """Where a figure comes from: an official page or piece of legislation."""
 
@@ -50,7 +48,7 @@ class Source:
             raise ValueError(f"a source URL must start with https://, got {self.url!r}")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Figure:
     """One statutory figure (a rate, an amount or a count) and where it comes from."""
 
@@ -63,7 +61,7 @@ class Figure:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class DatedFigure(Figure):
     """A figure that applies from a date (e.g. the 2022-23 employer rate, which changed on 6 November 2022); the
     file calls its date ``from``."""
@@ -73,7 +71,7 @@ class DatedFigure(Figure):
     from_date: date
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PeriodFigure:
     """A threshold as HMRC publishes it for each pay frequency.
 
@@ -98,7 +96,7 @@ class PeriodFigure:
         return value
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class NiRates:
     """Employer (Class 1 secondary) National Insurance for one tax year."""
 
@@ -126,7 +124,7 @@ class NiRates:
         return self.employer_rate[self.rate_index_on(pay_date)].value
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class SspRates:
     """Statutory Sick Pay for absences that start in one tax year.
 
@@ -152,7 +150,7 @@ class SspRates:
             raise ValueError("the day-one regime needs earnings_cap_fraction")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PensionRates:
     """Workplace pension automatic enrolment for one tax year."""
 
@@ -165,7 +163,7 @@ class PensionRates:
     minimum_age: Figure
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class WageBand(Figure):
     """One minimum-wage band: the hourly rate for workers aged ``min_age`` or more (up to the next band)."""
 
@@ -173,7 +171,7 @@ class WageBand(Figure):
     min_age: int
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class MinimumWage:
     """The minimum wage bands in force from ``effective``."""
 
@@ -189,7 +187,7 @@ class MinimumWage:
             raise ValueError("minimum wage bands must be listed from the oldest age band down")
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class HolidayRules:
     """``holiday.toml``: the statutory holiday entitlement (weeks, and its cap in days) and the accrual rate for
     irregular hours."""
@@ -201,7 +199,7 @@ class HolidayRules:
     irregular_hours_accrual: Figure
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class WorkingTime:
     """``working_time.toml``: the most hours a week the Working Time Regulations allow on average."""
 
@@ -210,7 +208,7 @@ class WorkingTime:
     maximum_weekly_hours: Figure
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class PensionAgeCohort:
     """People born from ``born_from`` to ``born_to`` (inclusive) reach State Pension age at years + months."""
 
@@ -225,7 +223,7 @@ class PensionAgeCohort:
     note: str | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class StatePensionAge:
     """``state_pension_age.toml``: State Pension age by date of birth, cohort by cohort."""
 
@@ -234,7 +232,7 @@ class StatePensionAge:
     cohorts: list[PensionAgeCohort]
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Defaults:
     """National figures used when a plan leaves something out (not statutory; each is reported as an assumption)."""
 

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import sys
-import tomllib
 from datetime import date
 from enum import StrEnum
 from functools import cache
@@ -68,6 +67,8 @@ def read_table() -> dict[str, dict[int, dict[date, str]]]:
     path = data_dir() / TABLE
     if not path.is_file():
         return {}
+    import tomllib  # only without the snapshot
+
     raw = tomllib.loads(path.read_text(encoding="utf-8"))
     out: dict[str, dict[int, dict[date, str]]] = {}
     for nation in Nation:

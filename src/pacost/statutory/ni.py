@@ -11,8 +11,6 @@ Secondary Threshold and the rate above it; X pays nothing. Freeport and Investme
 N, S) are not offered: they need a freeport or investment-zone employer, which a household employing PAs is not.
 """
 
-from __future__ import annotations
-
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum

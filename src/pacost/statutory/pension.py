@@ -12,8 +12,6 @@ penny. pacost does not model postponement (up to three
 months' delay an employer may choose): a cautious budget assumes none.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal

@@ -11,8 +11,6 @@ ss.157(3) and 163(1)), cut to four decimal places; the payment for the days is r
 method, as GOV.UK's SSP calculator applies it). Which rules apply, and every figure, come from the data.
 """
 
-from __future__ import annotations
-
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
