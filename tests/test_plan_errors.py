@@ -1,4 +1,4 @@
-"""Every bad plan gives exit code 1 and one located line on stderr — file, line (where TOML gives it), field path,
+"""Every bad plan gives exit code 1 and a located line on stderr for each of its mistakes — file, line, field path,
 what was wrong and what is expected — and never a traceback. Tested through the command line: in process through
 ``pacost.cli.main`` (which turns a ``PacostError`` into that line), and through a real ``python -m pacost``
 subprocess for the entry point itself."""
@@ -258,6 +258,37 @@ TOML_CASES: list[tuple[str, str, str | bytes, tuple[str, ...]]] = [
         edited('days = ["mon", "tue", "wed", "thu", "fri"]', 'repeat = "RRULE:FREQ=DAILY;UNTIL=20260501T000000Z"'),
         ("plan.toml:17: pa[0].shift[0].repeat: write UNTIL as a local date without Z",),
     ),
+    (
+        "unquoted-time",
+        "plan.toml",
+        edited('start = "09:00"', "start = 09:00"),
+        ('plan.toml:18: start = 09:00: put the value in quotes, as start = "09:00"',),
+    ),
+    (
+        "unquoted-pound-sign",
+        "plan.toml",
+        edited("hourly_rate = 13.50", "hourly_rate = £13.50"),
+        ('plan.toml:14: hourly_rate = £13.50: put the value in quotes, as hourly_rate = "£13.50"',),
+    ),
+    (
+        "unquoted-decimal-comma",
+        "plan.toml",
+        edited("amount = 300.00", "amount = 520,00"),
+        ("plan.toml:7: amount = 520,00: use a full stop for pence: amount = 520.00",),
+    ),
+    (
+        # "520,00" must not be read as 52000 (a week's budget of £52,000 turns a shortfall into a surplus).
+        "quoted-decimal-comma",
+        "plan.toml",
+        edited("amount = 300.00", 'amount = "520,00"'),
+        ("plan.toml:7: budget.amount: use a full stop for pence: 520.00, not 520,00",),
+    ),
+    (
+        "european-thousands",
+        "plan.toml",
+        edited("amount = 300.00", 'amount = "1.250,00"'),
+        ("plan.toml:7: budget.amount: use a full stop for pence: 1250.00, not 1.250,00",),
+    ),
 ]
 
 
@@ -275,31 +306,37 @@ JSON_CASES: list[tuple[str, str, str | bytes, tuple[str, ...]]] = [
         "json-plan-to-year-9999",
         "plan.json",
         json_case(lambda d: d.update(end="9999-12-31")),
-        ("plan.json: end: the plan runs from 2026-04-06 to 9999-12-31, more than 10 years",),
+        ("plan.json:4: end: the plan runs from 2026-04-06 to 9999-12-31, more than 10 years",),
     ),
     (
         "json-plan-in-year-9999",
         "plan.json",
         json_case(lambda d: d.update(start="9999-01-01", end="9999-12-31")),
-        ("plan.json: start: the plan's start date 9999-01-01 is outside the years pacost can cost", "check the year"),
+        ("plan.json:3: start: the plan's start date 9999-01-01 is outside the years pacost can cost", "check the year"),
     ),
     (
         "json-absurd-number",
         "plan.json",
         json_case(lambda d: d.update(budget={"amount": "@", "per": "week"})).replace('"@"', "1e400"),
-        ("plan.json: budget.amount: is too large to be real",),
+        ("plan.json:6: budget.amount: is too large to be real",),
     ),
     (
         "json-bad-date",
         "plan.json",
         json_case(lambda d: d.update(start="6 April 2026")),
-        ("plan.json: start: expected a date written 2026-04-06", '"6 April 2026"'),
+        ("plan.json:3: start: expected a date written 2026-04-06", '"6 April 2026"'),
     ),
     (
         "json-pa-not-a-list",
         "plan.json",
         json_case(lambda d: d.update(pa="Alex")),
-        ("plan.json: pa: should be a list",),
+        ("plan.json:9: pa: should be a list",),
+    ),
+    (
+        "json-repeated-key",
+        "plan.json",
+        '{"name": "x",\n "budget": {"amount": 5,\n  "per": "week",\n  "amount": 6}}',
+        ("plan.json:4: budget.amount: 'amount' is given twice in one table",),
     ),
 ]
 
@@ -453,3 +490,74 @@ def test_subprocess_plan_on_stdin() -> None:
 def test_usage_error_is_exit_2() -> None:
     done = pacost("cost", "examples/covered-plan.json", "--format", "yaml")
     assert done.returncode == 2
+
+
+def test_every_mistake_at_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Six mistakes, six located lines in the order of the file, one run, exit 1."""
+    text = (
+        edited("start = 2026-04-06\n", 'start = 2026-04-06\nstrat = "x"\n')
+        .replace("amount = 300.00", "amount = -5")
+        .replace('per = "week"', 'per = "fortnite"')
+        .replace("hourly_rate = 13.50", "hourly_rte = 13.50")
+        .replace('"thu", "fri"]', '"thu", "funday"]')
+        .replace('end = "12:00"', 'end = "12:00"\nevery = 0')
+    )
+    (tmp_path / "plan.toml").write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(monkeypatch, capsys, "cost", "plan.toml")
+    assert (code, out) == (1, "")
+    assert err.splitlines() == [
+        "error: plan.toml:3: strat: unknown key 'strat' at the top of the plan: did you mean 'start'? known keys are "
+        "budget, cover, employer, end, name, nation, pa, sickness, start",
+        "error: plan.toml:8: budget.amount: must not be negative, got -5",
+        "error: plan.toml:9: budget.per: expected how often the amount is paid: week, fortnight, 4-weeks, month, year "
+        "or period; got \"fortnite\" (did you mean 'fortnight'?)",
+        "error: plan.toml:15: pa[0].hourly_rte: unknown key 'hourly_rte' in [pa[0]]: did you mean 'hourly_rate'? "
+        "known keys are age, date_of_birth, days, enhancements, holiday, holiday_weeks, hourly_rate, hours_per_week, "
+        "name, ni_category, night, night_hours_per_week, pay_frequency, pension, shift, weekend_hours_per_week",
+        "error: plan.toml:18: pa[0].shift[0].days: expected a day of the week (mon, tue, wed, thu, fri, sat or sun), "
+        'got "funday"',
+        "error: plan.toml:21: pa[0].shift[0].every: expected a number of weeks (a whole number from 1 to 52), got 0",
+    ]
+
+
+def test_at_most_twenty_mistakes_then_a_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = dict(PLAN_JSON, **{f"unknown_{n}": n for n in range(25)})
+    (tmp_path / "plan.json").write_text(json.dumps(plan, indent=1), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(monkeypatch, capsys, "cost", "plan.json")
+    lines = err.splitlines()
+    assert code == 1 and len(lines) == 21
+    assert all(line.startswith("error: plan.json:") and "unknown key 'unknown_" in line for line in lines[:20])
+    assert lines[20].startswith("error: and 5 more problems")
+
+
+def test_json_mistakes_give_their_lines(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    plan = json.loads(json.dumps(PLAN_JSON))
+    plan["budget"]["amount"] = "x"
+    plan["pa"][0]["shift"][0]["end"] = "25:00"
+    (tmp_path / "plan.json").write_text(json.dumps(plan, indent=2), encoding="utf-8")
+    numbered = {n: line for n, line in enumerate((tmp_path / "plan.json").read_text().splitlines(), start=1)}
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(monkeypatch, capsys, "cost", "plan.json")
+    assert code == 1
+    amount, end = err.splitlines()
+    amount_line = int(amount.split(":")[2])
+    end_line = int(end.split(":")[2])
+    assert '"amount": "x"' in numbered[amount_line] and "budget.amount" in amount
+    assert '"end": "25:00"' in numbered[end_line] and "pa[0].shift[0].end" in end
+
+
+@pytest.mark.parametrize("written", ['"£1,950.00"', '"1,950.00"', '"1 950.00"', '"£1950"', "1950.00"])
+def test_amounts_as_people_write_them(tmp_path: Path, written: str) -> None:
+    from pacost.plan import load_plan
+
+    path = tmp_path / "plan.toml"
+    path.write_text(edited("amount = 300.00", f"amount = {written}"), encoding="utf-8")
+    assert load_plan(path).plan.budget.amount == 1950

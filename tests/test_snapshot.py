@@ -32,7 +32,7 @@ def check(contents: dict[str, Any]) -> None:
     built = build_validator(Plan)
     for path in sorted(EXAMPLES.glob("*.toml")):
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
-        _fill_defaults(raw, fresh, None)
+        _fill_defaults(raw, fresh, None, [])
         assert kept.validate_python(raw) == built.validate_python(raw), path.name
 
 

@@ -6,6 +6,7 @@ the rule it applies and cites it. Nothing here knows about plans, PAs or the ter
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 PENNY = Decimal("0.01")
@@ -18,6 +19,28 @@ MAX_AMOUNT = Decimal("1000000000")
 
 class AmountError(ValueError):
     """A value that cannot be read as an exact amount of money."""
+
+
+#: Thousands written with commas, as in 1,950.00 or 12,000.
+_THOUSANDS = re.compile(r"-?\d{1,3}(,\d{3})+(\.\d*)?")
+#: Pence after a comma, as much of Europe writes them: 520,00, 4,4 or 1.250,00.
+_DECIMAL_COMMA = re.compile(r"-?(\d+|\d{1,3}(\.\d{3})+),\d{1,2}")
+
+
+def amount_text(text: str) -> str:
+    """An amount as a person writes it (``£1,950.00``, ``1 950.00``, ``13.5``) as Decimal reads it (``1950.00``).
+
+    A pound sign, spaces and commas between thousands are dropped. A comma before the pence (``520,00``) is refused
+    rather than dropped (which would read £52,000), and so is any other comma."""
+    plain = text.strip().removeprefix("£").replace(" ", "").replace("\u00a0", "")
+    if "," not in plain:
+        return plain
+    if _THOUSANDS.fullmatch(plain):
+        return plain.replace(",", "")
+    if _DECIMAL_COMMA.fullmatch(plain):
+        whole, _, pence = plain.rpartition(",")
+        raise AmountError(f"use a full stop for pence: {whole.replace('.', '')}.{pence}, not {text.strip()}")
+    raise AmountError(f"expected an amount such as 1,950.00 (commas only between thousands), got {text.strip()!r}")
 
 
 def to_decimal(value: object) -> Decimal:
@@ -33,7 +56,7 @@ def to_decimal(value: object) -> Decimal:
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").removeprefix("£")
+        text = amount_text(value)
         try:
             result = Decimal(text)
         except InvalidOperation:

@@ -19,7 +19,7 @@ import itertools
 import json
 import re
 import typing
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import field, fields
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal, InvalidOperation
@@ -33,7 +33,7 @@ from pacost.dates import TaxYear, add_months
 from pacost.digest import sha256_hex
 from pacost.engine.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
 from pacost.errors import PacostError
-from pacost.money import MAX_AMOUNT, AmountError, to_decimal
+from pacost.money import MAX_AMOUNT, AmountError, amount_text, to_decimal
 from pacost.rates.book import RateBook, bundled_rates
 from pacost.records import record
 from pacost.statutory.bank_holidays import Nation
@@ -88,7 +88,9 @@ def _amount_problem(value: Any, what: str) -> str:
     number: Decimal | None = value if isinstance(value, Decimal) and not isinstance(value, bool) else None
     if isinstance(value, str):
         try:
-            number = Decimal(value.strip().replace(",", "").removeprefix("£"))
+            number = Decimal(amount_text(value))
+        except AmountError as exc:
+            return str(exc)
         except InvalidOperation:
             number = None
     if number is not None and not number.is_finite():
@@ -603,7 +605,15 @@ def parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str
     """TOML or JSON into plain data, numbers as exact decimals."""
     if fmt == "json":
         try:
-            data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant)
+            data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_repeats)
+        except _RepeatedKey as exc:
+            path, line = _repeated_json_key(text) or ((exc.key,), None)
+            raise PacostError(
+                f"{exc.key!r} is given twice in one table: keep the one you mean (JSON would silently use the last)",
+                source=source,
+                location=_path(path),
+                line=line,
+            ) from None
         except json.JSONDecodeError as exc:
             raise PacostError(f"not valid JSON ({exc.msg})", source=source, line=exc.lineno, column=exc.colno) from None
         except ValueError as exc:
@@ -624,11 +634,52 @@ def parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str
             message = message[: found.start()].strip()
         elif "end of document" in message:
             line = text.count("\n") + 1
+        unquoted = _unquoted_value(text, line)
+        if unquoted is not None:
+            raise PacostError(unquoted, source=source, line=line) from None
         raise PacostError(f"not valid TOML ({message})", source=source, line=line, column=column) from None
 
 
 def _no_constant(name: str) -> None:
     raise ValueError(f"{name} is not a number pacost can use")
+
+
+class _RepeatedKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_repeats(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object, refusing a key given twice (which JSON readers otherwise settle silently, by the last)."""
+    table = dict(pairs)
+    if len(table) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _RepeatedKey(key)
+            seen.add(key)
+    return table
+
+
+#: A TOML line ``key = value``, the value up to a comment.
+_TOML_SETTING = re.compile(r"\s*([A-Za-z0-9_\-]+)\s*=\s*([^#]*?)\s*(#.*)?")
+
+
+def _unquoted_value(text: str, line: int | None) -> str | None:
+    """What to say when a TOML line gives a value people write but TOML cannot read unquoted (``start = 09:00``,
+    ``rate = £13``, ``amount = 520,00``); None when the line is wrong some other way."""
+    if line is None or not 1 <= line <= text.count("\n") + 1:
+        return None
+    found = _TOML_SETTING.fullmatch(text.splitlines()[line - 1] if text.splitlines() else "")
+    if found is None:
+        return None
+    key, value = found[1], found[2]
+    if not value or value[0] in "\"'[{" or value in ("true", "false"):
+        return None
+    if re.fullmatch(r"\d+,\d{1,2}", value):
+        return f"{key} = {value}: use a full stop for pence: {key} = {value.replace(',', '.')}"
+    return f'{key} = {value}: put the value in quotes, as {key} = "{value}"'
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -741,10 +792,21 @@ def _model_in(annotation: Any) -> tuple[type | None, bool]:
     return None, False
 
 
-def check_keys(data: Any, model: type, path: tuple[str | int, ...] = ()) -> None:
-    """Refuse any key the schema does not know, suggesting the nearest one."""
+class _Located(Exception):
+    """A problem at a field path; ``covers``, another path it also explains (the key a typo was meant to be)."""
+
+    def __init__(self, message: str, loc: tuple[str | int, ...], covers: tuple[str | int, ...] | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.loc = loc
+        self.covers = covers
+
+
+def check_keys(data: Any, model: type, path: tuple[str | int, ...] = (), found: list[_Located] | None = None) -> None:
+    """Refuse every key the schema does not know, suggesting the nearest one (into ``found``, or raised)."""
     if not isinstance(data, dict):
         return
+    problems: list[_Located] = [] if found is None else found
     known = _schema(model)
     for key, value in data.items():
         entry = known.get(key)
@@ -753,25 +815,24 @@ def check_keys(data: Any, model: type, path: tuple[str | int, ...] = ()) -> None
             where = _path(path)
             places = f" in [{where}]" if where else " at the top of the plan"
             suggestion = f"did you mean {hint!r}? " if hint else ""
-            raise _Located(
-                f"unknown key {key!r}{places}: {suggestion}known keys are {', '.join(sorted(known))}",
-                (*path, key),
+            problems.append(
+                _Located(
+                    f"unknown key {key!r}{places}: {suggestion}known keys are {', '.join(sorted(known))}",
+                    (*path, key),
+                    covers=(*path, hint) if hint else None,
+                )
             )
+            continue
         inner, many = entry
         if inner is None:
             continue
         if many and isinstance(value, list):
             for i, item in enumerate(value):
-                check_keys(item, inner, (*path, key, i))
+                check_keys(item, inner, (*path, key, i), problems)
         elif not many:
-            check_keys(value, inner, (*path, key))
-
-
-class _Located(Exception):
-    def __init__(self, message: str, loc: tuple[str | int, ...]) -> None:
-        super().__init__(message)
-        self.message = message
-        self.loc = loc
+            check_keys(value, inner, (*path, key), problems)
+    if found is None and problems:
+        raise problems[0]
 
 
 def _path(loc: Iterable[str | int]) -> str:
@@ -785,8 +846,11 @@ def current_tax_year_start(today: date | None = None) -> date:
     return TaxYear.containing(today or date.today()).start
 
 
-def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) -> list[Assumption]:
-    """Fill in what the plan left out, on the raw data, and say what was assumed."""
+def _fill_defaults(
+    data: dict[str, Any], rates: RateBook, today: date | None, problems: list[_Located]
+) -> list[Assumption]:
+    """Fill in what the plan left out, on the raw data, and say what was assumed (and what was wrong, into
+    ``problems``)."""
     notes: list[Assumption] = []
 
     def default(table: dict[str, Any], key: str, value: Any, field: str, text: str, url: str | None = None) -> None:
@@ -810,7 +874,8 @@ def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) ->
     except ValueError:
         start_date = None
     if start_date is not None and not FIRST_PLAN_DATE <= start_date <= LAST_PLAN_DATE:
-        raise _Located(_out_of_range("start", start_date), ("start",))
+        problems.append(_Located(_out_of_range("start", start_date), ("start",)))
+        start_date = None
     if "end" not in data and start_date is not None:
         end = add_months(start_date, 12) - timedelta(days=1)
         default(data, "end", end, "end", f"The plan gives no end date: it runs for a year, to {end:%-d %B %Y}.")
@@ -894,9 +959,14 @@ def _fill_defaults(data: dict[str, Any], rates: RateBook, today: date | None) ->
             if "name" not in pa:
                 pa["name"] = who
             if "age" in pa and "date_of_birth" in pa:
-                raise _Located("give either date_of_birth or age, not both", ("pa", i, "age"))
+                problems.append(_Located("give either date_of_birth or age, not both", ("pa", i, "age")))
+                del pa["age"]
             if "age" in pa:
-                age = _age(pa.pop("age"), ("pa", i, "age"))
+                try:
+                    age = _age(pa.pop("age"), ("pa", i, "age"))
+                except _Located as problem:
+                    problems.append(problem)
+                    age = 30  # only so that the other checks can run: the plan is refused
                 if start_date is not None:
                     pa["date_of_birth"] = add_months(start_date, -12 * age)
                     notes.append(
@@ -967,35 +1037,36 @@ def _out_of_range(field: str, when: date) -> str:
     )
 
 
-def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> None:
-    """Checks across fields. ``ages_given``: the PAs whose date of birth was worked out from an age."""
+def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> Iterator[_Located]:
+    """Checks across fields, each problem found. ``ages_given``: the PAs whose date of birth was worked out from
+    an age."""
     if plan.end < plan.start:
-        raise _Located(f"the plan ends ({plan.end}) before it starts ({plan.start})", ("end",))
-    if plan.end >= add_months(plan.start, 12 * MAX_PLAN_YEARS):
-        raise _Located(
+        yield _Located(f"the plan ends ({plan.end}) before it starts ({plan.start})", ("end",))
+    elif plan.end >= add_months(plan.start, 12 * MAX_PLAN_YEARS):
+        yield _Located(
             f"the plan runs from {plan.start} to {plan.end}, more than {MAX_PLAN_YEARS} years: cost one year at a "
             "time (statutory rates change every April)",
             ("end",),
         )
-    if plan.end > LAST_PLAN_DATE:
-        raise _Located(_out_of_range("end", plan.end), ("end",))
+    elif plan.end > LAST_PLAN_DATE:
+        yield _Located(_out_of_range("end", plan.end), ("end",))
     names = [pa.name for pa in plan.pa]
     for i, pa in enumerate(plan.pa):
         if names.index(pa.name) != i:
-            raise _Located(f"two PAs are called {pa.name!r}: give each PA a different name", ("pa", i, "name"))
+            yield _Located(f"two PAs are called {pa.name!r}: give each PA a different name", ("pa", i, "name"))
         born = pa.date_of_birth
         # A date of birth worked out from an age is relative to the plan start, which may be years ahead.
         latest = plan.start if i in ages_given else min(plan.start, today or date.today())
-        if born > latest:
-            raise _Located(f"{pa.name}'s date of birth {born} is in the future", ("pa", i, "date_of_birth"))
         age = (plan.start.year - born.year) - ((plan.start.month, plan.start.day) < (born.month, born.day))
-        if not 16 <= age <= 100:
-            raise _Located(
+        if born > latest:
+            yield _Located(f"{pa.name}'s date of birth {born} is in the future", ("pa", i, "date_of_birth"))
+        elif not 16 <= age <= 100:
+            yield _Located(
                 f"{pa.name} would be {age} at the plan start: a PA must be 16 to 100", ("pa", i, "date_of_birth")
             )
         summary = [h for h in (pa.hours_per_week, pa.weekend_hours_per_week, pa.night_hours_per_week) if h]
         if sum(summary, Decimal(0)) > MAX_HOURS_PER_WEEK:
-            raise _Located(
+            yield _Located(
                 f"{pa.name}'s rota adds up to {sum(summary, Decimal(0))} hours a week, more than the "
                 f"{MAX_HOURS_PER_WEEK} hours in a week (the council's funded hours may be more, for two PAs at "
                 "once, but one person's rota cannot)",
@@ -1004,23 +1075,23 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> None:
         if pa.hours_per_week is not None and pa.days is not None:
             per_day = pa.hours_per_week / len(pa.days)
             if per_day > 24:
-                raise _Located(
+                yield _Located(
                     f"{pa.hours_per_week} hours a week over {len(pa.days)} day(s) is {per_day:.1f} hours a day, more "
                     "than 24",
                     ("pa", i, "hours_per_week"),
                 )
-        _check_overlaps(pa, i)
-        _check_repeat_overlaps(pa, i, plan.start)
+        yield from _check_overlaps(pa, i)
+        yield from _check_repeat_overlaps(pa, i, plan.start)
     if plan.cover.by == "pa" and plan.cover.pa not in names:
-        raise _Located(
+        yield _Located(
             f"cover is by PA {plan.cover.pa!r}, but no PA has that name (the PAs are {', '.join(names)})",
             ("cover", "pa"),
         )
-    if plan.cover.by == "pa" and len(plan.pa) == 1:
-        raise _Located("cover by a PA needs a second PA: the only PA cannot cover their own absence", ("cover", "by"))
+    elif plan.cover.by == "pa" and len(plan.pa) == 1:
+        yield _Located("cover by a PA needs a second PA: the only PA cannot cover their own absence", ("cover", "by"))
 
 
-def _check_overlaps(pa: PA, index: int) -> None:
+def _check_overlaps(pa: PA, index: int) -> Iterator[_Located]:
     """Two of one PA's weekly shifts that overlap in time (``_check_repeat_overlaps`` checks ``repeat`` rules)."""
     week = 7 * 1440
     spans: list[tuple[int, int, int]] = []
@@ -1043,14 +1114,15 @@ def _check_overlaps(pa: PA, index: int) -> None:
                 if s1 <= s2 + shift_by < e1:
                     day = DAY_TITLES[(s2 % week) // 1440]
                     first, second = min(k1, k2), max(k1, k2)
-                    raise _Located(
+                    yield _Located(
                         f"{pa.name}'s shifts {first} and {second} overlap on {day}s: one person cannot work two "
                         "shifts at once",
                         ("pa", index, "shift", second),
                     )
+                    return  # one overlap a PA is enough to say
 
 
-def _check_repeat_overlaps(pa: PA, index: int, start: date) -> None:
+def _check_repeat_overlaps(pa: PA, index: int, start: date) -> Iterator[_Located]:
     """Two of one PA's shifts that overlap in their first eight weeks, when any of them repeats by a rule."""
     if not any(shift.repeat is not None for shift in pa.shift):
         return
@@ -1065,11 +1137,12 @@ def _check_repeat_overlaps(pa: PA, index: int, start: date) -> None:
     spans.sort()
     for (_, end, k1, _), (at, _, k2, day) in itertools.pairwise(spans):
         if at < end:
-            raise _Located(
+            yield _Located(
                 f"{pa.name}'s shifts {min(k1, k2)} and {max(k1, k2)} overlap on {day:%A %-d %B %Y}: one person "
                 "cannot work two shifts at once",
                 ("pa", index, "shift", max(k1, k2)),
             )
+            return
 
 
 def plan_from_dict(
@@ -1077,12 +1150,15 @@ def plan_from_dict(
     *,
     source: str = "<plan>",
     text: str | None = None,
+    fmt: Literal["toml", "json"] = "toml",
     rates: RateBook | None = None,
     today: date | None = None,
     owned: bool = False,
 ) -> tuple[Plan, list[Assumption]]:
-    """Check raw plan data, fill its defaults and validate it. ``text`` (TOML) lets errors give a line number.
-    The data is copied first (defaults are filled in on it) unless the caller ``owned`` it and will not reuse it."""
+    """Check raw plan data, fill its defaults and validate it; every problem found is raised at once (one
+    ``PacostError`` carrying them all). ``text``, the file the data was read from (in ``fmt``), lets each problem
+    give its line. The data is copied first (defaults are filled in on it) unless the caller ``owned`` it and will
+    not reuse it."""
     rates = rates or bundled_rates()
     raw = data if owned and isinstance(data, dict) else _copy(data)
     pas = raw.get("pa") if isinstance(raw, dict) else None
@@ -1090,18 +1166,37 @@ def plan_from_dict(
     ages_given = (
         {i for i, pa in enumerate(pas) if isinstance(pa, dict) and "age" in pa} if isinstance(pas, list) else set()
     )
+    problems: list[_Located] = []
+    check_keys(raw, Plan, (), problems)
+    assumptions = _fill_defaults(raw, rates, today, problems)
+    plan: Plan | None = None
     try:
-        check_keys(raw, Plan)
-        assumptions = _fill_defaults(raw, rates, today)
-        try:
-            plan = validator(Plan).validate_python(raw)
-        except ValidationError as exc:
-            raise _from_validation(exc, raw) from None
-        _check_plan(plan, today, ages_given)
-    except _Located as exc:
-        line = _toml_line(text, exc.loc) if text is not None else None
-        raise PacostError(exc.message, source=source, location=_path(exc.loc), line=line) from None
+        plan = validator(Plan).validate_python(raw)
+    except ValidationError as exc:
+        # An unknown key is said once (with the nearest known key, which is then not also "missing"), and nor is
+        # a date of birth worked out from an age that could not be.
+        said = {problem.loc for problem in problems} | {("pa", i, "date_of_birth") for i in ages_given}
+        said |= {problem.covers for problem in problems if problem.covers is not None}
+        problems.extend(_from_validation(exc, said))
+    if plan is not None and not problems:
+        problems.extend(_check_plan(plan, today, ages_given))
+    if problems:
+        raise _plan_error(problems, source, text, fmt)
+    assert plan is not None  # noqa: S101 - no problems means pydantic made the plan
     return plan, assumptions
+
+
+def _plan_error(problems: list[_Located], source: str, text: str | None, fmt: Literal["toml", "json"]) -> PacostError:
+    """One error for every problem, each with its line when the text is known, in the order of the file."""
+    lines = _json_key_lines(text) if text is not None and fmt == "json" else None
+    errors = []
+    for problem in problems:
+        line = None
+        if text is not None:
+            line = _toml_line(text, problem.loc) if lines is None else _json_line(lines, problem.loc)
+        errors.append(PacostError(problem.message, source=source, location=_path(problem.loc), line=line))
+    errors.sort(key=lambda error: error.line if error.line is not None else 0)
+    return PacostError.several(errors)
 
 
 def _copy(data: Any) -> Any:
@@ -1126,22 +1221,99 @@ HINTS = {
 }
 
 
-def _from_validation(exc: ValidationError, raw: Mapping[str, Any]) -> _Located:
-    error = exc.errors()[0]
-    loc = tuple(error["loc"])
-    kind = error["type"]
-    if kind == "missing":
-        field = str(loc[-1]) if loc else ""
-        message = f"is missing: {HINTS.get(field, 'this field is required')}"
-    elif kind == "too_short" and loc == ("pa",):
-        message = f"has no PAs: {HINTS['pa']}"
-    elif kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type", "dataclass_args_type"):
-        message = 'should be a table of settings, such as { amount = 140, per = "year" }'
-    elif kind == "list_type":
-        message = "should be a list ([...] or [[...]] tables)"
-    else:
-        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-    return _Located(message, loc)
+def _from_validation(exc: ValidationError, said: set[tuple[str | int, ...]]) -> list[_Located]:
+    """Each of pydantic's problems in plain words, one a field (the first pydantic gives), leaving out those at
+    ``said`` (already reported otherwise)."""
+    found: dict[tuple[str | int, ...], _Located] = {}
+    for error in exc.errors():
+        loc = tuple(error["loc"])
+        if loc in said or loc in found:
+            continue
+        kind = error["type"]
+        if kind == "missing":
+            field = str(loc[-1]) if loc else ""
+            message = f"is missing: {HINTS.get(field, 'this field is required')}"
+        elif kind == "too_short" and loc == ("pa",):
+            message = f"has no PAs: {HINTS['pa']}"
+        elif kind in ("model_type", "model_attributes_type", "dict_type", "dataclass_type", "dataclass_args_type"):
+            message = 'should be a table of settings, such as { amount = 140, per = "year" }'
+        elif kind == "list_type":
+            message = "should be a list ([...] or [[...]] tables)"
+        else:
+            message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        found[loc] = _Located(message, loc)
+    return list(found.values())
+
+
+#: The tokens of a JSON text that matter for finding lines: strings, punctuation, other values, and line ends.
+_JSON_TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|[{}\[\],:]|[^\s{}\[\],:"]+|\n')
+
+
+def _json_places(text: str) -> Iterator[tuple[tuple[str | int, ...], int, bool]]:
+    """Each key (and each list item) of a JSON text: its field path, its line, and whether it is a key."""
+    line = 1
+    # Each open object or list: its path, whether it is a list, its current key or index, and (for an object)
+    # whether a key comes next.
+    frames: list[list[Any]] = []
+    for piece in _JSON_TOKEN.findall(text):
+        if piece == "\n":
+            line += 1
+            continue
+        top = frames[-1] if frames else None
+        if piece == ",":
+            if top is not None and top[1]:
+                top[2] += 1
+            elif top is not None:
+                top[3] = True
+            continue
+        if piece == ":":
+            continue
+        if piece in ("}", "]"):
+            if frames:
+                frames.pop()
+            continue
+        if top is not None and not top[1] and top[3]:  # a key
+            try:
+                key = json.loads(piece)
+            except ValueError:
+                key = piece
+            top[2], top[3] = key, False
+            yield (*top[0], key), line, True
+            continue
+        here: tuple[str | int, ...] = () if top is None else (*top[0], top[2])
+        if top is not None and top[1]:
+            yield here, line, False
+        if piece == "{":
+            frames.append([here, False, None, True])
+        elif piece == "[":
+            frames.append([here, True, 0, False])
+
+
+def _json_key_lines(text: str) -> dict[tuple[str | int, ...], int]:
+    """The line on which each key (and each list item) of a JSON text is given, by its field path."""
+    found: dict[tuple[str | int, ...], int] = {}
+    for path, line, _ in _json_places(text):
+        found.setdefault(path, line)
+    return found
+
+
+def _repeated_json_key(text: str) -> tuple[tuple[str | int, ...], int] | None:
+    """The first key a JSON text gives twice in one object, and the line of its second time."""
+    seen: set[tuple[str | int, ...]] = set()
+    for path, line, is_key in _json_places(text):
+        if is_key and path in seen:
+            return path, line
+        seen.add(path)
+    return None
+
+
+def _json_line(lines: dict[tuple[str | int, ...], int], loc: tuple[str | int, ...]) -> int | None:
+    """The line of the longest part of ``loc`` that the JSON text gives."""
+    for length in range(len(loc), 0, -1):
+        found = lines.get(loc[:length])
+        if found is not None:
+            return found
+    return None
 
 
 def _toml_line(text: str, loc: tuple[str | int, ...]) -> int | None:
@@ -1200,7 +1372,7 @@ def parse_plan(
     data = parse_text(text, fmt, source)
     data = apply_overrides(data, overrides, source)
     plan, assumptions = plan_from_dict(
-        data, source=source, text=text if fmt == "toml" and not overrides else None, rates=rates, today=today
+        data, source=source, text=None if overrides else text, fmt=fmt, rates=rates, today=today
     )
     return LoadedPlan(plan, assumptions, source, sha256 or sha256_hex(text.encode("utf-8")))
 

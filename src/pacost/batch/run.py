@@ -79,7 +79,7 @@ def cost_record(record: Record, rates: RateBook, *, brief: bool = False) -> Row:
         result = cost_plan(loaded, rates, with_pay_periods=False)
         return Row(plan_id, record.source, to_dict(result, brief=brief), None)
     except PacostError as exc:
-        return Row(record.plan_id, record.source, None, str(exc))
+        return Row(record.plan_id, record.source, None, exc.one_line())
     except RecursionError:
         return Row(record.plan_id, record.source, None, f"{record.source}: the plan is nested too deeply to read")
     except Exception as exc:  # a bug must not lose the plan: it comes out as an error row

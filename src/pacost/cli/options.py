@@ -65,10 +65,12 @@ def stdout_console() -> Console:
 
 
 def print_error(message: str) -> None:
+    """``message`` to stderr, each of its lines (one problem each) after "error:"."""
     from rich.console import Console
     from rich.markup import escape
 
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold red]error:[/] {escape(message)}", markup=True)
+    shown = "\n".join(f"[bold red]error:[/] {escape(line)}" for line in message.splitlines() or [""])
+    Console(stderr=True, highlight=False, soft_wrap=True).print(shown, markup=True)
 
 
 def write_file(path: Path, text: str) -> None:
