@@ -51,7 +51,7 @@ def shift_dates(pattern: ShiftPattern, start: date, end: date, origin: date | No
     out = []
     day = start
     while day <= end:
-        if day.weekday() in pattern.weekdays and ((day - origin).days // 7) % pattern.every == 0:
+        if day.weekday() in pattern.weekdays and ((day - origin).days // 7) % pattern.every == pattern.week - 1:
             out.append(day)
         day += timedelta(days=1)
     return out

@@ -733,3 +733,54 @@ def test_funded_hours_above_168_are_accepted_but_not_one_pas_rota() -> None:
     with pytest.raises(PacostError) as too_many:
         parse_plan(plan_text(start, end, FUNDED.format(fay=100), budget=budget.format(hours=1681)), source="t.toml")
     assert too_many.value.location == "budget.hours_per_week"
+
+
+TWO_WEEK_PA = """
+[[pa]]
+name = "Two weeks"
+age = 35
+hourly_rate = 13.00
+pay_frequency = "weekly"
+pension = "opt-out"
+
+  [[pa.shift]]
+  days = ["mon", "wed", "fri"]
+  start = "09:00"
+  end = "15:00"
+  every = 2
+
+  [[pa.shift]]
+  days = ["tue", "thu"]
+  start = "09:00"
+  end = "15:00"
+  every = 2
+  week = 2
+"""
+
+
+def test_two_week_rota_works_each_shift_in_its_own_week(rates: RateBook) -> None:
+    """Monday, Wednesday and Friday in the plan's odd weeks, Tuesday and Thursday in its even ones (weeks counted
+    from the start, Monday 6 April 2026), six hours a day at £13.00, paid weekly over 52 weeks: 3 days' pay
+    (£234) and 2 days' (£156) in turn. The bank holidays (Easter Monday 6 April 2026, 4 and 25 May, 31 August,
+    25 and 28 December 2026, 26 March 2027) are worked at the plain rate here (no enhancements)."""
+    start, end = date(2026, 4, 6), date(2027, 4, 4)
+    check_2026_figures(rates, start)
+    result = cost_plan(parse_plan(plan_text(start, end, TWO_WEEK_PA), source="t.toml"), rates, affordable=False)
+    assert_lines_add_up(result)
+    periods = weekly_periods(start, end)
+    assert len(periods) == 52
+    h = HOLIDAY_SHARE
+    lines = dict.fromkeys(LINE_IDS, ZERO)
+    week_pays = []
+    for n, period in enumerate(periods):
+        days = {0, 2, 4} if n % 2 == 0 else {1, 3}
+        pay = period.count(lambda d, days=days: d.weekday() in days) * 6 * D("13.00")  # type: ignore[misc]
+        week_pays.append(pay)
+        wages, holiday = penny((1 - h) * pay), penny(h * pay)
+        lines["wages"] += wages
+        lines["holiday_pay"] += holiday
+        lines["employer_ni"] += ni_above(wages + holiday, ST_WEEK_2026, NI_RATE_2026)
+    assert week_pays[:4] == [D("234.00"), D("156.00"), D("234.00"), D("156.00")]
+    # 26 weeks of 3 days and 26 of 2: 130 days of 6 hours, 780 hours over 52 weeks, 15 a week.
+    assert (result.hours.planned, result.hours.planned_per_week) == (D(130 * 6), D(780) / 52)
+    assert lines_of(result) == lines

@@ -259,6 +259,18 @@ TOML_CASES: list[tuple[str, str, str | bytes, tuple[str, ...]]] = [
         ("plan.toml:17: pa[0].shift[0].repeat: write UNTIL as a local date without Z",),
     ),
     (
+        "week-beyond-every",
+        "plan.toml",
+        edited('end = "12:00"\n', 'end = "12:00"\nevery = 2\nweek = 3\n'),
+        ("plan.toml:16: pa[0].shift[0]: week = 3, but the rota repeats every 2 week(s)", "(1 to 2)"),
+    ),
+    (
+        "same-week-overlap",
+        "plan.toml",
+        PLAN + '  every = 2\n\n  [[pa.shift]]\n  days = ["mon"]\n  start = "11:00"\n  end = "13:00"\n  every = 2\n',
+        ("pa[0].shift[1]: Alex's shifts 0 and 1 overlap on Mondays",),
+    ),
+    (
         "unquoted-time",
         "plan.toml",
         edited('start = "09:00"', "start = 09:00"),
@@ -561,3 +573,13 @@ def test_amounts_as_people_write_them(tmp_path: Path, written: str) -> None:
     path = tmp_path / "plan.toml"
     path.write_text(edited("amount = 300.00", f"amount = {written}"), encoding="utf-8")
     assert load_plan(path).plan.budget.amount == 1950
+
+
+def test_shifts_on_the_same_day_of_different_weeks_do_not_overlap(tmp_path: Path) -> None:
+    from pacost.plan import load_plan
+
+    path = tmp_path / "plan.toml"
+    second = '\n  [[pa.shift]]\n  days = ["mon"]\n  start = "11:00"\n  end = "13:00"\n  every = 2\n  week = 2\n'
+    path.write_text(PLAN + "  every = 2\n" + second, encoding="utf-8")
+    shifts = load_plan(path).plan.pa[0].shift
+    assert [(s.every, s.week) for s in shifts] == [(2, 1), (2, 2)]

@@ -68,9 +68,10 @@ def shifts(draw: st.DrawFn) -> list[dict[str, Any]]:
         start = draw(st.integers(7 * 4, 13 * 4)) * 15
         length = draw(st.integers(4, 8 * 4)) * 15
         shift: dict[str, Any] = {"days": days, "start": hhmm(start), "end": hhmm(start + length)}
-        every = draw(st.sampled_from([1, 1, 2]))
+        every = draw(st.sampled_from([1, 1, 2, 3]))
         if every != 1:
             shift["every"] = every
+            shift["week"] = draw(st.integers(1, every))
         out.append(shift)
     if draw(st.booleans()):
         night: dict[str, Any] = {

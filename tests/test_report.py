@@ -253,6 +253,51 @@ def test_nation_other_than_england_is_told_the_care_act_is_english() -> None:
     assert "This plan is in" not in england
 
 
+TWO_WEEK_PLAN = """
+name = "Two weeks"
+start = 2026-04-08
+end = 2026-06-30
+
+[budget]
+amount = 400
+per = "week"
+
+[[pa]]
+name = "Sam"
+hourly_rate = 13.00
+
+  [[pa.shift]]
+  days = ["mon", "wed", "fri"]
+  start = "09:00"
+  end = "12:00"
+  every = 2
+
+  [[pa.shift]]
+  days = ["tue", "thu"]
+  start = "10:00"
+  end = "14:00"
+  every = 2
+  week = 2
+"""
+
+
+def test_a_two_week_rota_is_shown_as_its_two_weeks(tmp_path: Path) -> None:
+    """Weeks counted from the plan's start (Wednesday 8 April 2026): week 1 runs Wednesday to Tuesday."""
+    path = tmp_path / "plan.toml"
+    path.write_text(TWO_WEEK_PLAN, encoding="utf-8")
+    markdown = _report(path, "markdown")
+    assert "### The rota's two-week cycle, from the plan's start" in markdown
+    rows = [line.strip("| ").split(" | ") for line in markdown.splitlines() if line.startswith("| Week ")]
+    assert rows == [
+        ["Week 1: Wednesday", "09:00–12:00"],
+        ["Week 1: Friday", "09:00–12:00"],
+        ["Week 1: Monday", "09:00–12:00"],
+        ["Week 2: Thursday", "10:00–14:00"],
+        ["Week 2: Tuesday", "10:00–14:00"],
+    ]
+    assert "every other week" not in markdown and "A week of the rota" not in markdown
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # Accessibility basics
 

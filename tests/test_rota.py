@@ -49,6 +49,9 @@ PATTERNS = [
     [_pattern("09:00", "2.2857142857142857142857142857", {0, 1, 2, 3, 4, 5, 6})],
     [_pattern("10:00", "4", set(), repeat="RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=SA,MO")],
     [_pattern("07:00", "5", {0, 2, 4}, every=3), _pattern("12:00", "3", {1, 3})],
+    # A two-week rota: Monday, Wednesday and Friday one week, Tuesday and Thursday the next.
+    [_pattern("09:00", "6", {0, 2, 4}, every=2), _pattern("09:00", "6", {1, 3}, every=2, week=2)],
+    [_pattern("22:00", "10", {6}, every=3, week=3), _pattern("08:00", "4", {5}, every=4, week=2)],
 ]
 
 

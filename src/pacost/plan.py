@@ -17,6 +17,7 @@ Nothing here prices anything: that is ``pacost.engine``.
 import difflib
 import itertools
 import json
+import math
 import re
 import typing
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -456,14 +457,20 @@ class Shift:
     start: ClockTime
     end: ClockTime
     every: Annotated[int, _count(1, 52, "a number of weeks")] = 1
+    week: Annotated[int, _count(1, 52, "which week of the cycle")] = 1
     kind: Annotated[Literal["waking", "sleep-in"], _choice(("waking", "sleep-in"), "the kind of shift")] = "waking"
     flat: Money | None = None
 
     def __post_init__(self) -> None:
         if (self.days is None) == (self.repeat is None):
             raise ValueError('give either `days` (such as ["mon", "fri"]) or `repeat` (an RRULE), not both or neither')
-        if self.repeat is not None and self.every != 1:
-            raise ValueError("`every` goes with `days`; put INTERVAL in the `repeat` rule instead")
+        if self.repeat is not None and (self.every != 1 or self.week != 1):
+            raise ValueError("`every` and `week` go with `days`; put INTERVAL in the `repeat` rule instead")
+        if self.week > self.every:
+            raise ValueError(
+                f"week = {self.week}, but the rota repeats every {self.every} week(s): `week` says which of those "
+                f"weeks the shift is in (1 to {self.every}), counted from the plan start"
+            )
         if self.start == self.end:
             raise ValueError(
                 f"the shift has no length: it starts and ends at {self.start:%H:%M} (a shift may cross midnight, "
@@ -481,6 +488,7 @@ class Shift:
             length_minutes=shift_length(self.start, self.end),
             weekdays=frozenset(WEEKDAYS.index(d) for d in self.days or ()),
             every=self.every,
+            week=self.week,
             repeat=self.repeat,
             sleep_in=self.kind == "sleep-in",
             flat=self.flat or Decimal(0),
@@ -1110,8 +1118,8 @@ def _check_overlaps(pa: PA, index: int) -> Iterator[_Located]:
                 continue
             s1, e1, k1 = spans[a]
             s2, _e2, k2 = spans[b]
-            for shift_by in (0, week):
-                if s1 <= s2 + shift_by < e1:
+            for later in (0, 1):  # the second shift in the same week as the first, or in the week after
+                if s1 <= s2 + later * week < e1 and _same_week(pa.shift[k1], pa.shift[k2], later):
                     day = DAY_TITLES[(s2 % week) // 1440]
                     first, second = min(k1, k2), max(k1, k2)
                     yield _Located(
@@ -1120,6 +1128,12 @@ def _check_overlaps(pa: PA, index: int) -> Iterator[_Located]:
                         ("pa", index, "shift", second),
                     )
                     return  # one overlap a PA is enough to say
+
+
+def _same_week(first: Shift, second: Shift, later: int) -> bool:
+    """Whether ``second`` can fall ``later`` weeks after a week that has ``first``: for some week n of the plan,
+    n is ``first``'s week of its cycle and n + later is ``second``'s."""
+    return (first.week - 1 + later - (second.week - 1)) % math.gcd(first.every, second.every) == 0
 
 
 def _check_repeat_overlaps(pa: PA, index: int, start: date) -> Iterator[_Located]:

@@ -39,7 +39,8 @@ class ShiftPattern(NamedTuple):
     start_minute: Decimal  # minutes after midnight, local wall clock
     length_minutes: Decimal  # wall-clock length; a shift that crosses midnight runs into the next date
     weekdays: frozenset[int] = frozenset()  # 0 = Monday
-    every: int = 1  # weeks, counted from the plan start
+    every: int = 1  # the rota repeats every so many weeks, counted from the plan start
+    week: int = 1  # which of those weeks the shift is in (1 = the seven days from the plan start)
     repeat: str | None = None  # an RRULE instead of weekdays/every
     sleep_in: bool = False
     flat: Decimal = ZERO
@@ -59,7 +60,7 @@ class ShiftPattern(NamedTuple):
         for weekday in sorted(self.weekdays):
             first = start + timedelta(days=(weekday - start.weekday()) % 7)
             week_index = (first - start).days // 7
-            k = (-week_index) % self.every
+            k = (self.week - 1 - week_index) % self.every
             day = first + timedelta(days=7 * k)
             step = timedelta(days=7 * self.every)
             while day <= end:
@@ -373,7 +374,7 @@ def _by_week_days(calendar: PlanCalendar, patterns: Sequence[ShiftPattern], unio
     for back in range(1, before + 1):
         weekday = (start.weekday() - back) % 7
         week = -1  # the week before the plan's first, counted from the plan start
-        if any(p.repeat is None and weekday in p.weekdays and week % p.every == 0 for p in patterns):
+        if any(p.repeat is None and weekday in p.weekdays and week % p.every == p.week - 1 for p in patterns):
             earlier += 1
     groups: dict[int, int] = {}
     first_sunday = (7 - before) % 7
@@ -411,7 +412,7 @@ class PaRota:
             else:
                 occurrences = 0
                 for weekday in pattern.weekdays:
-                    first = (weekday - start_weekday) % 7
+                    first = (weekday - start_weekday) % 7 + 7 * (pattern.week - 1)
                     occurrences |= _repeating(first, 7 * pattern.every, length)
             union |= occurrences
             span = int((pattern.start_minute + pattern.length_minutes - 1) // MINUTES_PER_DAY) + 1

@@ -18,6 +18,7 @@ checked is not cited.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -147,8 +148,10 @@ class Comparison:
 
 @dataclass(frozen=True)
 class RotaTable:
-    """The rota as a week: one row per weekday, one column per PA; each cell lists that PA's shifts."""
+    """The rota as a week (or, when shifts repeat every two weeks or more, as the weeks of its cycle): one row per
+    weekday, one column per PA; each cell lists that PA's shifts."""
 
+    title: str
     pas: list[str]
     rows: list[tuple[str, list[list[str]]]]
     other_patterns: list[str]
@@ -296,39 +299,80 @@ def _hours_text(value: Decimal) -> str:
     return f"{value:.2f}"
 
 
-def _shift_text(shift: Shift) -> str:
+#: The longest cycle of weeks the rota is drawn as, week by week; a longer one is drawn as one week with each
+#: shift's weeks said beside it.
+MAX_CYCLE_WEEKS = 12
+_CYCLE_NAMES = {2: "two-week", 3: "three-week", 4: "four-week"}
+
+
+def _shift_text(shift: Shift, *, say_weeks: bool = False) -> str:
     text = f"{shift.start:%H:%M}–{shift.end:%H:%M}"
     if shift.kind == "sleep-in":
         text += f" sleep-in ({pounds(shift.flat or ZERO)} flat)"
-    if shift.every == 2:
-        text += ", every other week"
-    elif shift.every > 2:
-        text += f", every {shift.every} weeks"
+    if say_weeks and shift.every > 1:
+        text += f", week {shift.week} of every {shift.every}"
     return text
 
 
+def _cycle_weeks(plan: Plan) -> int:
+    """The weeks after which the whole rota repeats (1 when every shift is every week)."""
+    weeks = 1
+    for pa in plan.pa:
+        for shift in pa.shift:
+            if shift.repeat is None:
+                weeks = math.lcm(weeks, shift.every)
+    return weeks
+
+
 def _rota(plan: Plan, result: CostResult) -> RotaTable:
-    cells: dict[str, list[list[str]]] = {day: [[] for _ in plan.pa] for day in WEEKDAY_KEYS}
+    cycle = _cycle_weeks(plan)
+    drawn = cycle if cycle <= MAX_CYCLE_WEEKS else 1
+    # cells[week][weekday][column]: the shifts of each PA on that day of that week of the cycle.
+    cells: list[dict[str, list[list[str]]]] = [
+        {day: [[] for _ in plan.pa] for day in WEEKDAY_KEYS} for _ in range(drawn)
+    ]
     other: list[str] = []
     for column, pa in enumerate(plan.pa):
         if pa.hours_per_week is not None:
             days = list(pa.days or WEEKDAY_KEYS[:5])
             share = _hours_text(pa.hours_per_week / len(set(days)))
-            for day in days:
-                cells[day][column].append(f"{share} hours from 09:00 (summary rota: {pa.hours_per_week} a week)")
+            for week in cells:
+                for day in days:
+                    week[day][column].append(f"{share} hours from 09:00 (summary rota: {pa.hours_per_week} a week)")
         for shift in pa.shift:
             if shift.repeat is not None:
                 other.append(f"{pa.name}: {_shift_text(shift)}, on the dates of the rule {shift.repeat}")
                 continue
-            for day in shift.days or ():
-                cells[day][column].append(_shift_text(shift))
+            for number, week in enumerate(cells):
+                if drawn == 1 or number % shift.every == shift.week - 1:
+                    for day in shift.days or ():
+                        week[day][column].append(_shift_text(shift, say_weeks=drawn == 1))
     planned = {p.name: p.planned_hours for p in result.pas}
+    if drawn == 1:
+        title = "A week of the rota"
+        rows = [(name, cells[0][key]) for key, name in zip(WEEKDAY_KEYS, WEEKDAY_NAMES, strict=True)]
+    else:
+        # Week 1 is the seven days from the plan's start; a day with no shift in a week is left out.
+        title = f"The rota's {_CYCLE_NAMES.get(drawn, f'{drawn}-week')} cycle, from the plan's start"
+        rows = [
+            (f"Week {number + 1}: {name}", week[key])
+            for number, week in enumerate(cells)
+            for key, name in _days_from(plan.start)
+            if any(week[key])
+        ]
     return RotaTable(
+        title=title,
         pas=[pa.name for pa in plan.pa],
-        rows=[(name, cells[key]) for key, name in zip(WEEKDAY_KEYS, WEEKDAY_NAMES, strict=True)],
+        rows=rows,
         other_patterns=other,
         planned_hours=[_hours_text(planned[pa.name]) if pa.name in planned else "" for pa in plan.pa],
     )
+
+
+def _days_from(start: date) -> list[tuple[str, str]]:
+    """The weekdays (key, name) in the order a week of the cycle has them: from the plan start's weekday."""
+    first = start.weekday()
+    return [(WEEKDAY_KEYS[(first + i) % 7], WEEKDAY_NAMES[(first + i) % 7]) for i in range(7)]
 
 
 def _enhancements(pa: PA) -> str:

@@ -279,7 +279,7 @@ def _rota(report: Report) -> str:
     cover = "".join(f"<li>{escape(c)}</li>" for c in report.cover)
     return (
         '<section aria-labelledby="s-rota"><h2 id="s-rota">The rota, the PAs, cover and sickness</h2>'
-        '<h3 id="s-week">A week of the rota</h3>'
+        f'<h3 id="s-week">{escape(rota.title)}</h3>'
         '<div class="scroll"><table class="rota"><caption>Shifts by day of the week</caption>'
         f'<thead><tr><th scope="col">Day</th>{heads}</tr></thead><tbody>{rows}</tbody>'
         f'<tbody><tr class="total"><th scope="row">Planned hours over the period</th>{planned}</tr></tbody>'

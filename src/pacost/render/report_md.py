@@ -92,7 +92,7 @@ def render_report_markdown(report: Report) -> str:
         "",
         "## The rota, the PAs, cover and sickness",
         "",
-        "### A week of the rota",
+        f"### {rota.title}",
         "",
         "| Day | " + " | ".join(_cell(n) for n in rota.pas) + " |",
         "| --- |" + " --- |" * len(rota.pas),
