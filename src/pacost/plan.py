@@ -1462,3 +1462,73 @@ __all__ = [
     "plan_from_dict",
     "plan_to_dict",
 ]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The plan file's JSON Schema, for programs that write plans (``pacost schema``)
+
+
+def plan_json_schema(rates: RateBook | None = None) -> dict[str, Any]:
+    """The plan file's JSON Schema (draft 2020-12): pydantic's schema of ``Plan``, with the keys pacost fills in
+    when a plan leaves them out no longer required (found by filling in bare plans, so that it cannot drift from
+    what pacost does), ``age`` beside ``date_of_birth``, and times written as the plan file writes them."""
+    from pydantic import TypeAdapter
+
+    schema: dict[str, Any] = TypeAdapter(Plan).json_schema()
+    defs: dict[str, Any] = schema.get("$defs", {})
+    rates = rates or bundled_rates()
+    bare_plans: list[dict[str, Any]] = [
+        {"budget": {}, "pa": [{"hours_per_week": 1}]},
+        {"budget": {}, "employer": {}, "cover": {}, "sickness": {}, "pa": [{"hours_per_week": 1}]},
+    ]
+    for bare in bare_plans:
+        filled = _copy(bare)
+        _fill_defaults(filled, rates, None, [])
+        _not_required(schema, defs, Plan, bare, filled)
+    defs["PA"]["properties"]["age"] = {
+        "type": "integer",
+        "minimum": 16,
+        "maximum": 100,
+        "description": "The PA's age in whole years at the plan's start: give it or date_of_birth, not both.",
+    }
+    _plan_times(schema)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        **schema,
+        "title": "pacost plan",
+        "description": "A care plan for pacost: the PAs, their pay and rota, the dates and the council's budget.",
+    }
+
+
+def _not_required(schema: dict[str, Any], defs: dict[str, Any], model: type, bare: Any, filled: Any) -> None:
+    """Take off ``schema``'s required list each key that filling in ``bare`` added, in it and in its parts."""
+    if not isinstance(filled, dict) or not isinstance(bare, dict):
+        return
+    added = set(filled) - set(bare)
+    schema["required"] = [key for key in schema.get("required", []) if key not in added]
+    if not schema["required"]:
+        del schema["required"]
+    for key, value in filled.items():
+        inner, many = _schema(model).get(key, (None, False))
+        if inner is None or inner.__name__ not in defs:
+            continue
+        before = bare.get(key, {} if not many else [{}])
+        if many and isinstance(value, list) and value and isinstance(before, list) and before:
+            _not_required(defs[inner.__name__], defs, inner, before[0], value[0])
+        elif not many:
+            _not_required(defs[inner.__name__], defs, inner, before, value)
+
+
+def _plan_times(node: Any) -> None:
+    """Times as a plan writes them ("09:00"), not JSON Schema's "time" format (which needs seconds and a zone)."""
+    if isinstance(node, dict):
+        if node.get("format") == "time":
+            del node["format"]
+            node["pattern"] = TIME_PATTERN.pattern
+            if isinstance(node.get("default"), str):
+                node["default"] = node["default"][:5]
+        for value in node.values():
+            _plan_times(value)
+    elif isinstance(node, list):
+        for value in node:
+            _plan_times(value)

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 import typer
 
 from pacost import __version__
-from pacost.cli import batch_cmd, cost_cmd, rates_cmd, report_cmd
+from pacost.cli import batch_cmd, cost_cmd, rates_cmd, report_cmd, schema_cmd
 from pacost.cli.options import print_error
 from pacost.errors import PacostError
 
@@ -23,6 +23,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "batch": batch_cmd.batch,
     "rates": rates_cmd.rates,
     "report": report_cmd.report,
+    "schema": schema_cmd.schema,
 }
 
 

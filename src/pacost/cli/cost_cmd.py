@@ -54,7 +54,11 @@ def cost(
     rates_file: Annotated[list[Path] | None, RATES_OPTION] = None,
     strict_rates: Annotated[bool, STRICT_OPTION] = False,
 ) -> None:
-    """What employing the plan's PAs really costs, line by line, and whether the budget covers it."""
+    """What employing the plan's PAs really costs, line by line, and whether the budget covers it.
+
+    The plan file's keys, their defaults and examples: docs/plan-file.md in pacost's repository.
+
+    `pacost schema` prints the keys as a JSON Schema. A plan with mistakes gets all of them at once."""
     _, _, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates)
     show(result, output_format, output, detail=detail)
     if fail_on_shortfall and not result.covered:
