@@ -345,6 +345,22 @@ def _count(low: int, high: int, what: str) -> Check:
     return Check(_Count(low, high, what))
 
 
+def read_choice(value: Any, options: Sequence[str], what: str) -> str:
+    """One of ``options`` as the plan file reads it (any case, spaces for hyphens), or ``ValueError`` naming them."""
+    return _Choice(options, what)(value)
+
+
+#: The plan file's readers of single values, for a program that checks each answer as it is given (``pacost
+#: new``): each returns the value as the plan holds it, or raises ``ValueError`` saying what was expected.
+read_amount = _money
+read_hourly_rate = _hourly_rate
+read_hours = _hours
+read_funded_hours = _funded_hours
+read_multiplier = _multiplier
+read_date = _date
+read_frequency = _frequency
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # The plan's parts, named as the file names them
 

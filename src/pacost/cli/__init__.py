@@ -13,12 +13,13 @@ from collections.abc import Callable, Iterable
 import typer
 
 from pacost import __version__
-from pacost.cli import batch_cmd, cost_cmd, rates_cmd, report_cmd, schema_cmd
+from pacost.cli import batch_cmd, cost_cmd, new_cmd, rates_cmd, report_cmd, schema_cmd
 from pacost.cli.options import print_error
 from pacost.errors import PacostError
 
 #: Every command, by name.
 COMMANDS: dict[str, Callable[..., None]] = {
+    "new": new_cmd.new,
     "cost": cost_cmd.cost,
     "batch": batch_cmd.batch,
     "rates": rates_cmd.rates,
