@@ -583,3 +583,109 @@ def test_shifts_on_the_same_day_of_different_weeks_do_not_overlap(tmp_path: Path
     path.write_text(PLAN + "  every = 2\n" + second, encoding="utf-8")
     shifts = load_plan(path).plan.pa[0].shift
     assert [(s.every, s.week) for s in shifts] == [(2, 1), (2, 2)]
+
+
+BASE_TOML = 'name = "x"\n[budget]\namount = 300\nper = "week"\n[[pa]]\nname = "A"\nhourly_rate = 13\n'
+
+
+def _shift_rule(rule: str) -> str:
+    return BASE_TOML + f'[[pa.shift]]\nrepeat = "{rule}"\nstart = "09:00"\nend = "10:00"\n'
+
+
+@pytest.mark.parametrize(
+    ("name", "contents", "fragment"),
+    [
+        ("deep.json", '{"a":' * 500 + "1" + "}" * 500, "deep.json: is nested more than 16 tables deep"),
+        ("long.toml", BASE_TOML + "hours_per_week = " + "1" * 5000 + "\n", "a number in it is too long to be real"),
+        (
+            "huge.json",
+            '{"budget": {"amount": 1e999999999, "per": "week"}, "pa": [{"hourly_rate": 13, "hours_per_week": 1}]}',
+            "budget.amount: is too large to be real",
+        ),
+        ("inf.toml", BASE_TOML + "age = inf\nhours_per_week = 10\n", "pa[0].age: expected an age in whole years"),
+        ("rr1.toml", _shift_rule("RRULE:FREQ=WEEKLY;INTERVAL=-1"), "INTERVAL=-1 is out of range"),
+        ("rr2.toml", _shift_rule("RRULE:FREQ=WEEKLY;INTERVAL=0"), "INTERVAL=0 is out of range"),
+        ("rr3.toml", _shift_rule("RRULE:FREQ=YEARLY;BYEASTER=-100000"), "BYEASTER cannot be used"),
+        ("rr4.toml", _shift_rule("RRULE:FREQ=MONTHLY;BYMONTHDAY=0"), "BYMONTHDAY=0 is out of range"),
+        ("rr5.toml", _shift_rule("RRULE:FREQ=YEARLY;BYWEEKNO=60"), "BYWEEKNO=60 is out of range"),
+        ("rr6.toml", _shift_rule("RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30"), "never falls between the plan's start"),
+        (
+            "surrogate.json",
+            '{"name": "\\ud800", "budget": {"amount": 1, "per": "week"}, "pa": [{"hourly_rate": 13}]}',
+            "surrogate.json: name: holds a character that is not text",
+        ),
+        ("latin1.toml", b'name = "Caf\xe9"\n', "latin1.toml: is not UTF-8 text (byte 12"),
+        ("utf16.toml", 'name = "x"\n'.encode("utf-16"), "utf16.toml: is UTF-16 text: save the plan as UTF-8"),
+        ("a" * 300 + ".toml", "", "cannot be read (File name too long)"),
+    ],
+    ids=lambda value: value[:20] if isinstance(value, str) else None,
+)
+def test_odd_files_get_a_located_message_quickly(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    name: str,
+    contents: str | bytes,
+    fragment: str,
+) -> None:
+    import time
+
+    if len(name) < 255:
+        path = tmp_path / name
+        path.write_bytes(contents) if isinstance(contents, bytes) else path.write_text(contents, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    begin = time.perf_counter()
+    code, out, err = run(monkeypatch, capsys, "cost", name)
+    assert time.perf_counter() - begin < 5
+    assert (code, out) == (1, "")
+    assert "unexpected problem" not in err and "Traceback" not in err
+    assert fragment in err, err
+
+
+def test_a_pipe_a_device_and_a_huge_file_are_refused_without_reading_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    monkeypatch.chdir(tmp_path)
+    os.mkfifo("plan.toml")
+    assert "is a pipe or a device" in run(monkeypatch, capsys, "cost", "plan.toml")[2]
+    assert "is a pipe or a device" in run(monkeypatch, capsys, "cost", "/dev/zero")[2]
+    with open("big.toml", "wb") as handle:
+        handle.truncate(11 * 1024 * 1024)
+    code, _, err = run(monkeypatch, capsys, "cost", "big.toml")
+    assert code == 1 and "is 11 MB, not a plan file" in err
+
+
+def test_values_said_back_are_cut_to_80_characters(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "plan.toml").write_text(edited('per = "week"', 'per = "' + "x" * 500 + '"'), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    _, _, err = run(monkeypatch, capsys, "cost", "plan.toml")
+    assert "x" * 78 + "…" in err and "x" * 81 not in err
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ('value = "0.15"', 'value = "1.5"', "employer_rate is 1.5: a rate is a fraction from 0 to 1"),
+        ('weekly = "96"', 'weekly = "-96"', "weekly is -96: a threshold cannot be negative"),
+        ('monthly = "417"', 'monthly = "5000"', "the monthly secondary threshold is above the upper"),
+    ],
+)
+def test_a_rates_file_with_a_figure_out_of_range_is_refused(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    old: str,
+    new: str,
+    fragment: str,
+) -> None:
+    text = (ROOT / "data" / "ni_rates" / "2026-27.toml").read_text(encoding="utf-8")
+    assert old in text
+    (tmp_path / "rates.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    code, _, err = run(
+        monkeypatch, capsys, "cost", str(EXAMPLES / "young-pa.toml"), "--rates", str(tmp_path / "rates.toml")
+    )
+    assert code == 1 and fragment in err, err

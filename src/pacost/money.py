@@ -65,7 +65,7 @@ def to_decimal(value: object) -> Decimal:
         raise AmountError(f"expected an amount such as 12.50, got {value!r}")
     if not result.is_finite():
         raise AmountError(f"expected a finite amount, got {value!r}")
-    if abs(result) > MAX_AMOUNT:
+    if result.adjusted() > MAX_AMOUNT.adjusted() or abs(result) > MAX_AMOUNT:  # 1e999999999 first: abs would overflow
         raise AmountError(f"amount {value!r} is too large to be real (the limit is {MAX_AMOUNT:,})")
     return result
 

@@ -34,6 +34,7 @@ from pacost.dates import TaxYear, add_months
 from pacost.digest import sha256_hex
 from pacost.engine.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
 from pacost.errors import PacostError
+from pacost.files import decode_text, read_bytes
 from pacost.money import MAX_AMOUNT, AmountError, amount_text, to_decimal
 from pacost.rates.book import RateBook, bundled_rates
 from pacost.records import record
@@ -101,10 +102,20 @@ def _amount_problem(value: Any, what: str) -> str:
     return f"expected {what}, got {_shown(value)}"
 
 
+#: The most characters of a value from the plan that a message repeats.
+SHOWN_CHARACTERS = 80
+
+
+def _cut(text: str) -> str:
+    """``text``, cut to ``SHOWN_CHARACTERS`` (a 5,000-digit number need not be said back whole)."""
+    return text if len(text) <= SHOWN_CHARACTERS else text[: SHOWN_CHARACTERS - 1] + "…"
+
+
 def _shown(value: Any) -> str:
+    """A value from the plan as a message repeats it."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return str(value) if isinstance(value, int | Decimal) else json.dumps(value, default=str)
+    return _cut(str(value) if isinstance(value, int | Decimal) else json.dumps(value, default=str))
 
 
 def _money(value: Any) -> Decimal:
@@ -266,6 +277,38 @@ def _name(value: Any) -> str:
     raise ValueError(f"expected a name in quotes, got {_shown(value)}")
 
 
+#: The values each part of a rule may take (a number's range; negative counts from the end where the rule allows).
+_RRULE_RANGES = {
+    "INTERVAL": (1, 52, False),
+    "COUNT": (1, 10_000, False),
+    "BYMONTH": (1, 12, False),
+    "BYMONTHDAY": (1, 31, True),
+    "BYYEARDAY": (1, 366, True),
+    "BYWEEKNO": (1, 53, True),
+    "BYSETPOS": (1, 366, True),
+}
+_RRULE_KEYS = {"FREQ", "UNTIL", "BYDAY", "WKST", *_RRULE_RANGES}
+
+
+def _rrule_parts(rule: str) -> None:
+    """Refuse a rule part pacost cannot use, or a number out of its range, before dateutil expands it (which an
+    INTERVAL of 0 would keep doing for ever)."""
+    for part in filter(None, rule.split(";")):
+        key, _, value = part.partition("=")
+        if key not in _RRULE_KEYS:
+            known = ", ".join(sorted(_RRULE_KEYS))
+            raise ValueError(f"{_cut(key)} cannot be used in a shift's rule; the parts that can are {known}")
+        if key not in _RRULE_RANGES:
+            continue
+        low, high, negative = _RRULE_RANGES[key]
+        for item in value.split(","):
+            number = int(item) if re.fullmatch(r"[+-]?\d{1,6}", item) else None
+            size = abs(number) if number is not None and negative else number
+            if number is None or size is None or not low <= size <= high or (number < 0 and not negative):
+                span = f"{low} to {high}" + (f" (or -{high} to -{low}, counted from the end)" if negative else "")
+                raise ValueError(f"{key}={_cut(item)} is out of range: {key} is {span}")
+
+
 def _rrule(value: Any) -> str:
     from dateutil.rrule import rrulestr
 
@@ -283,6 +326,7 @@ def _rrule(value: Any) -> str:
         )
     if re.search(r"UNTIL=[0-9T]+Z", upper):
         raise ValueError("write UNTIL as a local date without Z, e.g. UNTIL=20270405")
+    _rrule_parts(upper.removeprefix("RRULE:"))
     try:
         # A naive start, as the rota expands it (pacost.engine.rota): a rule that reads here expands there.
         rrulestr(text, dtstart=datetime(2026, 4, 6, 9, 0))
@@ -588,32 +632,17 @@ class LoadedPlan(NamedTuple):
 
 
 def read_plan_bytes(path: Path) -> bytes:
-    """A plan file's bytes, or a located error for a folder, a missing or unreadable file."""
-    source = str(path)
-    if path.is_dir():
-        raise PacostError(
-            "is a folder, not a plan file: give a .toml or .json plan (or use `pacost batch`)", source=source
-        )
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise PacostError("no such file", source=source) from None
-    except OSError as exc:
-        raise PacostError(f"cannot be read ({exc.strerror or exc})", source=source) from None
+    """A plan file's bytes, or a located error for a folder, a missing or unreadable file, a pipe or a device, or
+    one too large (``pacost.files``)."""
+    return read_bytes(path)
 
 
 def decode_plan(data: bytes, source: str) -> str:
     if not data.strip():
         raise PacostError("is empty: a plan needs at least a [budget] and one [[pa]]", source=source)
-    if b"\x00" in data:
+    if b"\x00" in data and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise PacostError("is not a text file (a TOML or JSON plan is expected)", source=source)
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PacostError(
-            f"is not UTF-8 text (byte {exc.start + 1} cannot be read); save the plan as UTF-8 TOML or JSON",
-            source=source,
-        ) from None
+    return decode_text(data, source)
 
 
 def plan_format(source: str, text: str) -> Literal["toml", "json"]:
@@ -626,7 +655,46 @@ def plan_format(source: str, text: str) -> Literal["toml", "json"]:
 
 
 def parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str, Any]:
-    """TOML or JSON into plain data, numbers as exact decimals."""
+    """TOML or JSON into plain data, numbers as exact decimals; text that is not text (a lone surrogate, which a
+    JSON escape can make) refused."""
+    try:
+        data = _parse_text(text, fmt, source)
+    except RecursionError:
+        data = None
+    if data is None or not _only_text(data, source):
+        raise PacostError(f"is nested more than {MAX_DEPTH} tables deep: a plan is a few tables", source=source)
+    return data
+
+
+#: The deepest a plan's tables and lists may nest (a plan needs four: pa, shift, days and a day).
+MAX_DEPTH = 16
+
+
+def _only_text(data: Any, source: str) -> bool:
+    """Whether ``data`` nests no deeper than ``MAX_DEPTH``; a string that is not text is refused, at its path."""
+    waiting: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while waiting:
+        item, path = waiting.pop()
+        if len(path) > MAX_DEPTH:
+            return False
+        if isinstance(item, dict):
+            waiting.extend((key, path) for key in item)
+            waiting.extend((value, (*path, key)) for key, value in item.items())
+        elif isinstance(item, list):
+            waiting.extend((value, (*path, i)) for i, value in enumerate(item))
+        elif isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                raise PacostError(
+                    "holds a character that is not text (a lone surrogate, such as \\ud800): remove it",
+                    source=source,
+                    location=_path(path) or None,
+                ) from None
+    return True
+
+
+def _parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str, Any]:
     if fmt == "json":
         try:
             data = json.loads(text, parse_float=Decimal, parse_constant=_no_constant, object_pairs_hook=_no_repeats)
@@ -662,6 +730,8 @@ def parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str
         if unquoted is not None:
             raise PacostError(unquoted, source=source, line=line) from None
         raise PacostError(f"not valid TOML ({message})", source=source, line=line, column=column) from None
+    except ValueError as exc:  # a number too long for Python to read (over 4,300 digits)
+        raise PacostError(f"not valid TOML: a number in it is too long to be real ({exc})", source=source) from None
 
 
 def _no_constant(name: str) -> None:
@@ -841,7 +911,7 @@ def check_keys(data: Any, model: type, path: tuple[str | int, ...] = (), found: 
             suggestion = f"did you mean {hint!r}? " if hint else ""
             problems.append(
                 _Located(
-                    f"unknown key {key!r}{places}: {suggestion}known keys are {', '.join(sorted(known))}",
+                    f"unknown key {_cut(repr(key))}{places}: {suggestion}known keys are {', '.join(sorted(known))}",
                     (*path, key),
                     covers=(*path, hint) if hint else None,
                 )
@@ -1045,7 +1115,7 @@ def _fill_defaults(
 
 
 def _age(value: Any, loc: tuple[str | int, ...]) -> int:
-    if isinstance(value, Decimal) and value == value.to_integral_value():
+    if isinstance(value, Decimal) and value.is_finite() and abs(value) < 1000 and value == value.to_integral_value():
         value = int(value)
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
@@ -1103,6 +1173,13 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> Iterato
                     f"{pa.hours_per_week} hours a week over {len(pa.days)} day(s) is {per_day:.1f} hours a day, more "
                     "than 24",
                     ("pa", i, "hours_per_week"),
+                )
+        for k, shift in enumerate(pa.shift):
+            if shift.repeat is not None and next(shift.pattern().dates(plan.start, plan.end), None) is None:
+                yield _Located(
+                    f"the rule {_cut(shift.repeat)} never falls between the plan's start ({plan.start}) and end "
+                    f"({plan.end}): check it",
+                    ("pa", i, "shift", k, "repeat"),
                 )
         yield from _check_overlaps(pa, i)
         yield from _check_repeat_overlaps(pa, i, plan.start)
@@ -1411,15 +1488,9 @@ def load_plan(
     path: Path | str, *, overrides: Sequence[str] = (), rates: RateBook | None = None, today: date | None = None
 ) -> LoadedPlan:
     """Read a plan file (``-`` for standard input)."""
-    import sys
-
-    if str(path) == "-":
-        data = sys.stdin.buffer.read()
-        source = "<stdin>"
-    else:
-        path = Path(path)
-        source = str(path)
-        data = read_plan_bytes(path)
+    path = Path(path)
+    source = "<stdin>" if str(path) == "-" else str(path)
+    data = read_plan_bytes(path)
     text = decode_plan(data, source)
     return parse_plan(text, source=source, overrides=overrides, rates=rates, today=today, sha256=sha256_hex(data))
 

@@ -28,7 +28,7 @@ from pacost.digest import sha256_hex
 from pacost.engine.cost import cost_plan
 from pacost.errors import PacostError
 from pacost.money import ZERO, money_str
-from pacost.plan import LoadedPlan, decode_plan, parse_plan, parse_text, plan_from_dict
+from pacost.plan import LoadedPlan, decode_plan, parse_plan, parse_text, plan_from_dict, read_plan_bytes
 from pacost.rates.book import RateBook
 from pacost.render.json_out import to_dict
 
@@ -55,8 +55,7 @@ def _load_other(record: Record, rates: RateBook) -> LoadedPlan:
         raise PacostError(str(record.payload), source=record.source)
     if record.kind == "file":
         path = Path(record.payload)
-        raw = path.read_bytes() if path.is_file() else b""
-        text = decode_plan(raw, record.source)
+        text = decode_plan(read_plan_bytes(path), record.source)
         return parse_plan(text, source=record.source, rates=rates)
     rows = record.payload
     try:

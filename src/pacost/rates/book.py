@@ -341,11 +341,10 @@ def load_rates(extra: Iterable[Path] = ()) -> RateBook:
     root = data_dir()
     for path in _bundled_files():
         book.add_file(path.read_text(encoding="utf-8"), str(path.relative_to(root.parent)))
+    from pacost.files import decode_text, read_bytes
+
     for path in extra:
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise PacostError(f"cannot read this rates file ({exc.strerror})", source=str(path)) from None
+        text = decode_text(read_bytes(path, what="a rates file"), str(path), what="rates file")
         book.add_file(text, str(path))
     book.check_complete()
     return book

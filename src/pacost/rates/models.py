@@ -34,6 +34,16 @@ Exact = Annotated[Decimal, Check(_exact)]
 Status = Literal["confirmed", "computed", "unconfirmed"]
 
 
+def _within(name: str, value: Decimal, low: Decimal, high: Decimal | None, what: str) -> None:
+    """Refuse a figure outside what it can be (a rates file with a slip in it must not cost a plan)."""
+    if value < low or (high is not None and value > high):
+        raise ValueError(f"{name} is {value}: {what}")
+
+
+_ONE = Decimal(1)
+_ZERO = Decimal(0)
+
+
 @record
 class Source:
     """Where a figure comes from: an official page or piece of legislation."""
@@ -91,6 +101,10 @@ class PeriodFigure:
     status: Status = "confirmed"
     note: str | None = None
 
+    def __post_init__(self) -> None:
+        for name in ("weekly", "fortnightly", "four_weekly", "monthly", "annual"):
+            _within(name, getattr(self, name), _ZERO, None, "a threshold cannot be negative")
+
     def for_frequency(self, frequency: PayFrequency) -> Decimal:
         value: Decimal = getattr(self, frequency.field)
         return value
@@ -110,6 +124,14 @@ class NiRates:
     upper_earnings_limit: PeriodFigure
     lower_earnings_limit: PeriodFigure
     employment_allowance: Figure
+
+    def __post_init__(self) -> None:
+        for entry in self.employer_rate:
+            _within("employer_rate", entry.value, _ZERO, _ONE, "a rate is a fraction from 0 to 1, such as 0.15 for 15%")
+        _within("employment_allowance", self.employment_allowance.value, _ZERO, None, "it cannot be negative")
+        for frequency in ("weekly", "monthly", "annual"):
+            if getattr(self.secondary_threshold, frequency) > getattr(self.upper_secondary_threshold, frequency):
+                raise ValueError(f"the {frequency} secondary threshold is above the upper secondary threshold")
 
     def rate_index_on(self, pay_date: date) -> int:
         """Which entry of ``employer_rate`` is in force on a pay date: the last that starts on or before it."""
@@ -148,6 +170,12 @@ class SspRates:
             raise ValueError("the waiting-days regime needs lower_earnings_limit")
         if self.regime == "day-one" and self.earnings_cap_fraction is None:
             raise ValueError("the day-one regime needs earnings_cap_fraction")
+        _within("weekly_rate", self.weekly_rate.value, _ZERO, None, "SSP cannot be negative")
+        _within("waiting_days", self.waiting_days.value, _ZERO, Decimal(7), "waiting days are 0 to 7")
+        if self.earnings_cap_fraction is not None:
+            _within("earnings_cap_fraction", self.earnings_cap_fraction.value, _ZERO, _ONE, "it is a fraction, 0 to 1")
+        _within("minimum_spell_days", self.minimum_spell_days.value, _ONE, None, "a spell is at least a day")
+        _within("maximum_weeks", self.maximum_weeks.value, _ONE, None, "SSP is paid for at least a week")
 
 
 @record
@@ -161,6 +189,13 @@ class PensionRates:
     upper_qualifying_earnings: PeriodFigure
     employer_minimum: Figure
     minimum_age: Figure
+
+    def __post_init__(self) -> None:
+        _within("employer_minimum", self.employer_minimum.value, _ZERO, _ONE, "a rate is a fraction, such as 0.03")
+        for frequency in ("weekly", "monthly", "annual"):
+            lower = getattr(self.lower_qualifying_earnings, frequency)
+            if lower > getattr(self.upper_qualifying_earnings, frequency):
+                raise ValueError(f"the {frequency} lower qualifying earnings are above the upper")
 
 
 @record
@@ -185,6 +220,8 @@ class MinimumWage:
         ages = [band.min_age for band in self.bands]
         if ages != sorted(ages, reverse=True):
             raise ValueError("minimum wage bands must be listed from the oldest age band down")
+        for band in [*self.bands, self.apprentice]:
+            _within("a minimum wage", band.value, Decimal("0.01"), Decimal(1000), "an hourly rate above zero")
 
 
 @record
@@ -197,6 +234,10 @@ class HolidayRules:
     statutory_weeks: Figure
     cap_days: Figure
     irregular_hours_accrual: Figure
+
+    def __post_init__(self) -> None:
+        _within("statutory_weeks", self.statutory_weeks.value, _ZERO, Decimal(52), "weeks in a year, 0 to 52")
+        _within("irregular_hours_accrual", self.irregular_hours_accrual.value, _ZERO, _ONE, "a fraction, 0 to 1")
 
 
 @record
