@@ -689,3 +689,15 @@ def test_a_rates_file_with_a_figure_out_of_range_is_refused(
         monkeypatch, capsys, "cost", str(EXAMPLES / "young-pa.toml"), "--rates", str(tmp_path / "rates.toml")
     )
     assert code == 1 and fragment in err, err
+
+
+def test_a_shift_from_00_00_to_24_00_is_24_hours(tmp_path: Path) -> None:
+    from pacost.engine.cost import cost_plan
+    from pacost.plan import load_plan
+
+    path = tmp_path / "plan.toml"
+    path.write_text(edited('start = "09:00"\n  end = "12:00"', 'start = "00:00"\n  end = "24:00"'), encoding="utf-8")
+    result = cost_plan(load_plan(path), affordable=False)
+    # Weekdays from Monday 6 April 2026 to Monday 5 April 2027: 52 weeks of 5 and one Monday, 24 hours each (no
+    # clock change falls on a weekday).
+    assert result.hours.planned == (52 * 5 + 1) * 24

@@ -198,7 +198,7 @@ def _time(value: Any) -> time:
         if match:
             hour, minute = int(match[1]), int(match[2])
             if hour == 24 and minute == 0:
-                return time(0, 0)
+                return time(0, 0, fold=1)  # midnight at the end of the day: 00:00 marked so that 00:00-24:00 lasts
             if hour < 24:
                 return time(hour, minute)
     raise ValueError(f"expected a time of day such as 08:00 or 22:30, got {_shown(value)}")
@@ -531,7 +531,7 @@ class Shift:
                 f"week = {self.week}, but the rota repeats every {self.every} week(s): `week` says which of those "
                 f"weeks the shift is in (1 to {self.every}), counted from the plan start"
             )
-        if self.start == self.end:
+        if self.start == self.end and not self.end.fold:  # "24:00" (fold 1) ends the day: 00:00-24:00 is 24 hours
             raise ValueError(
                 f"the shift has no length: it starts and ends at {self.start:%H:%M} (a shift may cross midnight, "
                 "e.g. start 22:00, end 07:00)"

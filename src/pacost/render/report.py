@@ -306,7 +306,7 @@ _CYCLE_NAMES = {2: "two-week", 3: "three-week", 4: "four-week"}
 
 
 def _shift_text(shift: Shift, *, say_weeks: bool = False) -> str:
-    text = f"{shift.start:%H:%M}–{shift.end:%H:%M}"
+    text = f"{shift.start:%H:%M}–{'24:00' if shift.end.fold else format(shift.end, '%H:%M')}"
     if shift.kind == "sleep-in":
         text += f" sleep-in ({pounds(shift.flat or ZERO)} flat)"
     if say_weeks and shift.every > 1:
