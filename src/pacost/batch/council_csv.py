@@ -1,14 +1,21 @@
 """A council's CSV export (``pacost batch export.csv``): one row per PA, the rows of one plan sharing a ``plan_id``
-and next to each other. ``csv_records`` groups the rows into plans; ``csv_plan`` maps one plan's rows onto a plan
-file's data (the columns are listed in the README), empty cells left out so the defaults apply; ``csv_location``
-points an error about a PA at that PA's own row.
+and next to each other. ``csv_text`` reads the file (UTF-8, else Windows-1252 with a warning); ``check_header``
+refuses a header with a column pacost does not know (naming the nearest) or a file with no header row at all;
+``csv_records`` groups the rows into plans, each located at its first line, a row whose quote is never closed an
+error row at its own line; ``csv_plan`` maps one plan's rows onto a plan file's data (the columns are listed in the
+README; UK dates such as 06/04/2026 read; shifts said as in ``pacost new``), empty cells left out so the defaults
+apply; ``csv_location`` points an error about a PA at that PA's own row.
 """
 
 from __future__ import annotations
 
 import csv
+import difflib
 import json
-from collections.abc import Iterable, Iterator
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import Any
 
 from pacost.batch.inputs import Record
@@ -52,20 +59,110 @@ CSV_PA_COLUMNS = (
     "night_rate",
     "bank_holiday_rate",
     "ni_category",
+    "shifts",
+    "sleep_ins_per_week",
+    "sleep_in_flat",
 )
 CSV_COLUMNS = ("plan_id", *CSV_PLAN_COLUMNS, *CSV_PA_COLUMNS)
+#: A date as a UK spreadsheet saves it: day/month/year.
+_UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+
+
+def csv_text(path: Path, warn: Callable[[str], None]) -> str:
+    """A CSV export's text: UTF-8 (with or without a byte-order mark), else read as Windows-1252 (what Excel saves
+    as "CSV" on Windows), saying so through ``warn``."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        warn(
+            f"{path}: is not UTF-8 (byte {exc.start + 1}); read as Windows-1252, as Excel saves CSV on Windows: check "
+            "that names and £ signs came out right, or save the export as CSV UTF-8"
+        )
+        return data.decode("cp1252", errors="replace")
+
+
+def check_csv_file(path: Path) -> None:
+    """Check an export's header row (``check_header``) before the batch starts."""
+    with path.open("rb") as handle:
+        first = handle.readline()
+    try:
+        line = first.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        line = first.decode("cp1252", errors="replace")
+    rows = list(_rows([line]))
+    if rows and not isinstance(rows[0][1], str):
+        check_header([h.strip().lower() for h in rows[0][1]], str(path))
+
+
+def check_header(header: list[str], name: str) -> None:
+    """Refuse a header pacost cannot read (before anything is costed): a column it does not know, named with the
+    nearest known one, or a first row that is data, not column names."""
+    known = [cell for cell in header if cell in CSV_COLUMNS]
+    if not known:
+        raise PacostError(
+            "has no header row: its first line must name the columns (plan_id, hourly_rate, …; the README lists "
+            f"them), but it reads {', '.join(repr(c[:20]) for c in header[:4])}",
+            source=f"{name}:1",
+        )
+    problems = []
+    for cell in header:
+        if cell and cell not in CSV_COLUMNS:
+            nearest = difflib.get_close_matches(cell, CSV_COLUMNS, n=1, cutoff=0.6)
+            hint = f": did you mean {nearest[0]!r}?" if nearest else ""
+            problems.append(PacostError(f"unknown column {cell[:40]!r}{hint}", source=f"{name}:1"))
+    for required in ("plan_id", "hourly_rate"):
+        if required not in header:
+            problems.append(PacostError(f"has no {required!r} column, which every export needs", source=f"{name}:1"))
+    if problems:
+        problems[-1].also.append(
+            PacostError(f"the columns pacost reads are: {', '.join(CSV_COLUMNS)}", source=f"{name}:1")
+        )
+        raise PacostError.several(problems)
+
+
+def _rows(lines: Iterable[str]) -> Iterator[tuple[int, list[str] | str]]:
+    """Each row of CSV text with the line it starts on: its cells, or (as text) why it cannot be read. A quote that
+    is never closed makes its own line an error, and the lines after it are read again as rows of their own."""
+    again: deque[tuple[int, str]] = deque()  # lines read ahead, to be read again
+    source = enumerate(lines, start=1)
+
+    def take() -> tuple[int, str] | None:
+        return again.popleft() if again else next(source, None)
+
+    while (first := take()) is not None:
+        start, line = first
+        ahead: list[tuple[int, str]] = []
+        text = line
+        while text.count('"') % 2:  # inside a quoted cell that runs on to the next line
+            more = take()
+            if more is None:
+                break
+            ahead.append(more)
+            text += more[1]
+        if text.count('"') % 2:
+            yield start, 'a quote (") opened on this line is never closed'
+            again.extendleft(reversed(ahead))
+            continue
+        try:
+            cells = next(csv.reader([text]), [])
+        except csv.Error as exc:
+            yield start, f"this row cannot be read as CSV ({exc})"
+            continue
+        yield start, cells
 
 
 def csv_records(lines: Iterable[str], name: str) -> Iterator[Record]:
-    """Group a CSV export's rows into plans: consecutive rows with the same ``plan_id``."""
-    reader = csv.reader(lines)
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
+    """Group a CSV export's rows into plans: consecutive rows with the same ``plan_id``, each plan located at its
+    first line. The header is checked first (``check_header``): a bad one raises, before any plan is read."""
+    rows_of = _rows(lines)
+    first = next(rows_of, None)
+    if first is None:
         return
-    except csv.Error as exc:
-        yield Record(f"{name}:1", f"{name}:1", "error", f"the header row cannot be read as CSV ({exc})")
-        return
+    if isinstance(first[1], str):
+        raise PacostError(f"the header row cannot be read: {first[1]}", source=f"{name}:{first[0]}")
+    header = [h.strip().lower() for h in first[1]]
+    check_header(header, name)
     seen: set[str] = set()
     current: str | None = None
     rows: list[tuple[int, dict[str, str]]] = []
@@ -87,19 +184,12 @@ def csv_records(lines: Iterable[str], name: str) -> Iterator[Record]:
             yield Record(current, where, "csv", list(rows))
         seen.add(current)
 
-    number = 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            break
-        except csv.Error as exc:
-            number = reader.line_num
+    for number, cells in rows_of:
+        if isinstance(cells, str):
             yield from flush()
             current, rows = None, []
-            yield Record(f"{name}:{number}", f"{name}:{number}", "error", f"this row cannot be read as CSV ({exc})")
+            yield Record(f"{name}:{number}", f"{name}:{number}", "error", cells)
             continue
-        number = reader.line_num
         if not any(c.strip() for c in cells):
             continue
         row = {h: c.strip() for h, c in zip(header, cells, strict=False)}
@@ -121,7 +211,6 @@ def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = 
                 f"row {number} has {row['__cells__']} cells but the header has more or fewer: a column is missing "
                 "or there is a stray comma"
             )
-    first = rows[0][1]
 
     def plan_value(column: str) -> str | None:
         for _, row in rows:
@@ -131,16 +220,10 @@ def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = 
         return None
 
     plan: dict[str, Any] = {}
-    unknown = [c for c in first if c not in CSV_COLUMNS and c != "__cells__"]
-    if unknown:
-        raise PacostError(
-            f"unknown column {unknown[0]!r}: the columns pacost reads are listed in the README "
-            f"({', '.join(CSV_COLUMNS)})"
-        )
     for column, key in (("plan_name", "name"), ("start", "start"), ("end", "end"), ("nation", "nation")):
         value = plan_value(column)
         if value is not None:
-            plan[key] = value
+            plan[key] = _iso_date(value) if key in ("start", "end") else value
     budget: dict[str, Any] = {}
     for column, key in (("budget", "amount"), ("budget_per", "per"), ("funded_hours_per_week", "hours_per_week")):
         value = plan_value(column)
@@ -194,7 +277,10 @@ def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = 
         ):
             value = row.get(column)
             if value:
-                pa[key] = value
+                pa[key] = _iso_date(value) if key == "date_of_birth" else value
+        shifts = _shifts(row)
+        if shifts:
+            pa["shift"] = shifts
         days = row.get("days")
         if days:
             pa["days"] = [d for d in days.replace(",", " ").replace(";", " ").split() if d]
@@ -212,6 +298,37 @@ def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = 
         pas.append(pa)
     plan["pa"] = pas
     return plan
+
+
+def _iso_date(value: str) -> str:
+    """A date as the plan file writes it: 06/04/2026 (day/month/year, as a UK spreadsheet saves it) → 2026-04-06."""
+    found = _UK_DATE.fullmatch(value.strip())
+    return f"{found[3]}-{int(found[2]):02d}-{int(found[1]):02d}" if found else value
+
+
+def _shifts(row: dict[str, str]) -> list[dict[str, Any]]:
+    """A PA's shifts from ``shifts`` (said as in ``pacost new``, separated by ";") and ``sleep_ins_per_week`` (from
+    Monday on, 22:00 to 07:00, each paid ``sleep_in_flat``)."""
+    from pacost.rota_words import DAYS, read_shifts
+
+    shifts: list[dict[str, Any]] = []
+    said = row.get("shifts")
+    if said:
+        try:
+            shifts = read_shifts(said)
+        except ValueError as exc:
+            raise PacostError(f"shifts {said[:60]!r}: {exc}", location="shifts") from None
+    count = row.get("sleep_ins_per_week")
+    if count:
+        if not count.isdigit() or not 1 <= int(count) <= 7:
+            raise PacostError(f"sleep_ins_per_week is {count[:20]!r}: give a whole number from 1 to 7")
+        flat = row.get("sleep_in_flat")
+        if not flat:
+            raise PacostError("sleep_ins_per_week needs sleep_in_flat, the flat sum paid for each sleep-in")
+        shifts.append(
+            {"days": list(DAYS[: int(count)]), "start": "22:00", "end": "07:00", "kind": "sleep-in", "flat": flat}
+        )
+    return shifts
 
 
 def rows_digest(rows: list[tuple[int, dict[str, str]]]) -> str:

@@ -5,9 +5,10 @@ per PA: ``pacost.batch.council_csv``), or ``-`` for standard input. Streamed: no
 
 from __future__ import annotations
 
+import io
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any, NamedTuple
 
@@ -26,7 +27,9 @@ class Record(NamedTuple):
 
 
 def check_inputs(inputs: Iterable[str]) -> None:
-    """Refuse inputs that cannot be opened at all (the only reason a batch exits 1)."""
+    """Refuse inputs that cannot be opened at all, and CSV exports whose header pacost cannot read (the only
+    reasons a batch exits 1): before any plan is costed."""
+    from pacost.batch.council_csv import check_csv_file
 
     for name in inputs:
         if name == "-":
@@ -42,11 +45,16 @@ def check_inputs(inputs: Iterable[str]) -> None:
                 "(one plan per line) or a .csv export",
                 source=name,
             )
+        if path.is_file() and path.suffix.lower() == ".csv":
+            check_csv_file(path)
 
 
-def read_inputs(inputs: Iterable[str], stdin: IO[str] | None = None) -> Iterator[Record]:
-    """Every plan in the inputs, in order, as records (streamed: nothing is held but the current plan)."""
-    from pacost.batch.council_csv import csv_records  # it makes Records, so it imports this module
+def read_inputs(
+    inputs: Iterable[str], stdin: IO[str] | None = None, warn: Callable[[str], None] | None = None
+) -> Iterator[Record]:
+    """Every plan in the inputs, in order, as records (streamed: nothing is held but the current plan, and the
+    text of a CSV export). ``warn`` is told what the reader had to guess (an export that is not UTF-8)."""
+    from pacost.batch.council_csv import csv_records, csv_text  # it makes Records, so it imports this module
 
     for name in inputs:
         if name == "-":
@@ -65,8 +73,8 @@ def read_inputs(inputs: Iterable[str], stdin: IO[str] | None = None) -> Iterator
             with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
                 yield from _jsonl_records(handle, name)
         elif path.suffix.lower() == ".csv":
-            with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
-                yield from csv_records(handle, name)
+            text = csv_text(path, warn or (lambda message: None))
+            yield from csv_records(io.StringIO(text, newline=""), name)
         else:
             yield Record(path.stem, name, "file", str(path))
 

@@ -83,7 +83,9 @@ def batch(
     try:
         if fmt is BatchFormat.csv:
             handle.write(csv_header())
-        for number, outcome in enumerate(outcomes_in_order(read_inputs(inputs), workers, rates_files, fmt), 1):
+        for number, outcome in enumerate(
+            outcomes_in_order(read_inputs(inputs, warn=_warn), workers, rates_files, fmt), 1
+        ):
             handle.write(outcome.line)
             summary.add(number, outcome)
             if progress is not None and task is not None and number % 256 == 0:
@@ -108,6 +110,14 @@ def batch(
         raise typer.Exit(130)
     if fail_on_shortfall and summary.not_covered:
         raise typer.Exit(EXIT_SHORTFALL)
+
+
+def _warn(message: str) -> None:
+    """A warning about an input, on standard error (the run goes on)."""
+    from rich.console import Console
+    from rich.markup import escape
+
+    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold yellow]warning:[/] {escape(message)}")
 
 
 def _print_summary(report: dict[str, object]) -> None:
