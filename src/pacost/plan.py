@@ -666,7 +666,7 @@ def parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str
     return data
 
 
-#: The deepest a plan's tables and lists may nest (a plan needs four: pa, shift, days and a day).
+#: The deepest a plan's tables and lists may nest (its deepest value, pa[0].shift[0].days[0], is six down).
 MAX_DEPTH = 16
 
 
@@ -701,7 +701,7 @@ def _parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[st
         except _RepeatedKey as exc:
             path, line = _repeated_json_key(text) or ((exc.key,), None)
             raise PacostError(
-                f"{exc.key!r} is given twice in one table: keep the one you mean (JSON would silently use the last)",
+                f"{_cut(repr(exc.key))} is given twice in one table: keep the one you mean (JSON would silently use the last)",
                 source=source,
                 location=_path(path),
                 line=line,
