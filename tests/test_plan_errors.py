@@ -595,7 +595,7 @@ def _shift_rule(rule: str) -> str:
 @pytest.mark.parametrize(
     ("name", "contents", "fragment"),
     [
-        ("deep.json", '{"a":' * 500 + "1" + "}" * 500, "deep.json: is nested more than 16 tables deep"),
+        ("deep.json", '{"a":' * 500 + "1" + "}" * 500, "deep.json: is nested hundreds of tables deep"),
         ("long.toml", BASE_TOML + "hours_per_week = " + "1" * 5000 + "\n", "a number in it is too long to be real"),
         (
             "huge.json",

@@ -660,10 +660,18 @@ def parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[str
     try:
         data = _parse_text(text, fmt, source)
     except RecursionError:
-        data = None
-    if data is None or not _only_text(data, source):
-        raise PacostError(f"is nested more than {MAX_DEPTH} tables deep: a plan is a few tables", source=source)
+        raise _too_deep(source) from None
+    # Only a JSON escape (\ud800) can make a lone surrogate: text read as UTF-8 holds none. Looked for only then.
+    if fmt == "json" and _SURROGATE_ESCAPE.search(text) and not _only_text(data, source):
+        raise _too_deep(source)
     return data
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _too_deep(source: str) -> PacostError:
+    return PacostError("is nested hundreds of tables deep: a plan is a few tables within tables", source=source)
 
 
 #: The deepest a plan's tables and lists may nest (its deepest value, pa[0].shift[0].days[0], is six down).
@@ -701,7 +709,8 @@ def _parse_text(text: str, fmt: Literal["toml", "json"], source: str) -> dict[st
         except _RepeatedKey as exc:
             path, line = _repeated_json_key(text) or ((exc.key,), None)
             raise PacostError(
-                f"{_cut(repr(exc.key))} is given twice in one table: keep the one you mean (JSON would silently use the last)",
+                f"{_cut(repr(exc.key))} is given twice in one table: keep the one you mean (JSON would silently use "
+                "the last)",
                 source=source,
                 location=_path(path),
                 line=line,
@@ -1478,9 +1487,12 @@ def parse_plan(
     fmt = fmt or plan_format(source, text)
     data = parse_text(text, fmt, source)
     data = apply_overrides(data, overrides, source)
-    plan, assumptions = plan_from_dict(
-        data, source=source, text=None if overrides else text, fmt=fmt, rates=rates, today=today
-    )
+    try:
+        plan, assumptions = plan_from_dict(
+            data, source=source, text=None if overrides else text, fmt=fmt, rates=rates, today=today
+        )
+    except RecursionError:  # tables within tables hundreds deep, which the reader took but checking them cannot
+        raise _too_deep(source) from None
     return LoadedPlan(plan, assumptions, source, sha256 or sha256_hex(text.encode("utf-8")))
 
 
