@@ -109,6 +109,7 @@ def _age_or_birth(text: str) -> int | date:
 
 def interview(ui: _Interview, today: date) -> dict[str, Any]:
     """The plan's tables, from the answers."""
+    from pacost.dates import add_months
     from pacost.plan import (
         NATIONS,
         PERS,
@@ -139,8 +140,6 @@ def interview(ui: _Interview, today: date) -> dict[str, Any]:
     plan["start"] = ui.ask(
         "The first day to cost (year-month-day)?", read_date, start.isoformat(), "the start of this tax year"
     )
-    from pacost.dates import add_months
-
     end = add_months(plan["start"], 12) - timedelta(days=1)
     plan["end"] = ui.ask("The last day to cost?", read_date, end.isoformat(), "a year on")
     budget: dict[str, Any] = {}
