@@ -5,6 +5,7 @@ written plan then costed; answers that cannot be used are asked again with the r
 from __future__ import annotations
 
 import contextlib
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -186,7 +187,7 @@ def test_the_example_template_is_a_plan_pacost_costs(tmp_path: Path) -> None:
         ("every other Saturday 10:00-16:00", {"days": ["sat"], "start": "10:00", "end": "16:00", "every": 2}),
         (
             "a sleep-in on Fridays, £75",
-            {"days": ["fri"], "start": "22:00", "end": "07:00", "kind": "sleep-in", "flat": "75"},
+            {"days": ["fri"], "start": "22:00", "end": "07:00", "kind": "sleep-in", "flat": Decimal("75")},
         ),
         ("weekends 10pm to 7am", {"days": ["sat", "sun"], "start": "22:00", "end": "07:00"}),
         ("tue, thu 9 to 5", {"days": ["tue", "thu"], "start": "09:00", "end": "17:00"}),  # "to 5": the afternoon

@@ -12,6 +12,7 @@ overnight); a sleep-in with no times is 22:00 to 07:00. Nothing here checks a pl
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -101,7 +102,7 @@ def read_shift(text: str) -> dict[str, Any]:
     shift: dict[str, Any] = {}
     money = _MONEY.search(said)
     if money:
-        shift["flat"] = money[1] or money[2]
+        shift["flat"] = Decimal(money[1] or money[2])
         said = said[: money.start()] + " " + said[money.end() :]
     sleep_in = _SLEEP_IN.search(said) is not None
     if sleep_in:
@@ -146,6 +147,7 @@ def read_shift(text: str) -> dict[str, Any]:
         shift["week"] = week
     if sleep_in:
         shift["kind"] = "sleep-in"
+        shift["flat"] = shift.pop("flat")  # after the kind, as a plan file writes it
     return shift
 
 
