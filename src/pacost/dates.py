@@ -1,6 +1,6 @@
-"""Calendar arithmetic: UK tax years (6 April to 5 April, labelled ``"2026-27"``), pay frequencies, and adding
-months to a date. Nothing here knows a statutory figure: those are in ``pacost.rates``, and the rules that use them
-in ``pacost.statutory``.
+"""Calendar arithmetic: UK tax years (6 April to 5 April, labelled ``"2026-27"``), pay frequencies, adding months
+to a date, and the days of the week as the plan file names them. Nothing here knows a statutory figure: those are
+in ``pacost.rates``, and the rules that use them in ``pacost.statutory``.
 """
 
 import re
@@ -8,6 +8,10 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import StrEnum
 from typing import NamedTuple
+
+#: The days of the week as a plan names them (Monday first, as ``date.weekday()`` counts), and as people read them.
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 #: The days every conversion counts: a week is 7 days and a year 365, whatever the calendar (cost model §8).
 DAYS_IN_WEEK = Decimal(7)

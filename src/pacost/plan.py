@@ -30,9 +30,9 @@ from typing import Annotated, Any, ClassVar, Literal, NamedTuple
 
 from pydantic_core import ValidationError
 
-from pacost.dates import TaxYear, add_months
+from pacost.dates import DAY_TITLES, WEEKDAYS, TaxYear, add_months
 from pacost.digest import sha256_hex
-from pacost.engine.rota import WEEKDAYS, ShiftPattern, minute_of, shift_length
+from pacost.engine.rota import ShiftPattern, minute_of, shift_length
 from pacost.errors import PacostError
 from pacost.files import decode_text, read_bytes
 from pacost.money import MAX_AMOUNT, AmountError, amount_text, to_decimal
@@ -43,7 +43,6 @@ from pacost.validation import STRICT, Check, MinLength, strict, validator
 
 DAY_NAMES = {name: name[:3] for name in ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")}
 DAY_NAMES.update({"tues": "tue", "wednes": "wed", "thur": "thu", "thurs": "thu"})
-DAY_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 PERS = ("week", "fortnight", "4-weeks", "month", "year", "period")
 PLAN_FREQUENCIES = ("weekly", "fortnightly", "4-weekly", "monthly")
 NATIONS = tuple(n.value for n in Nation)
@@ -387,6 +386,11 @@ class _Count:
 
 def _count(low: int, high: int, what: str) -> Check:
     return Check(_Count(low, high, what))
+
+
+def read_count(value: Any, low: int, high: int, what: str) -> int:
+    """A whole number from ``low`` to ``high`` as the plan file reads it, or ``ValueError`` saying so."""
+    return _Count(low, high, what)(value)
 
 
 def read_choice(value: Any, options: Sequence[str], what: str) -> str:
@@ -1123,14 +1127,22 @@ def _fill_defaults(
     return notes
 
 
-def _age(value: Any, loc: tuple[str | int, ...]) -> int:
+def read_age(value: Any) -> int:
+    """An age in whole years from 16 to 100 (a number, or text holding one), or ``ValueError`` saying so."""
     if isinstance(value, Decimal) and value.is_finite() and abs(value) < 1000 and value == value.to_integral_value():
         value = int(value)
     if isinstance(value, str) and value.strip().isdigit():
         value = int(value.strip())
     if isinstance(value, bool) or not isinstance(value, int) or not 16 <= value <= 100:
-        raise _Located(f"expected an age in whole years from 16 to 100, got {_shown(value)}", loc)
+        raise ValueError(f"expected an age in whole years from 16 to 100, got {_shown(value)}")
     return value
+
+
+def _age(value: Any, loc: tuple[str | int, ...]) -> int:
+    try:
+        return read_age(value)
+    except ValueError as exc:
+        raise _Located(str(exc), loc) from None
 
 
 def _out_of_range(field: str, when: date) -> str:

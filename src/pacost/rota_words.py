@@ -15,8 +15,8 @@ import re
 from decimal import Decimal
 from typing import Any
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-_TITLES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+from pacost.dates import DAY_TITLES, WEEKDAYS
+
 _NAMES = {
     "mon": ("monday", "mondays", "mon", "mons"),
     "tue": ("tuesday", "tuesdays", "tue", "tues"),
@@ -28,12 +28,12 @@ _NAMES = {
 }
 _DAY_WORD = {word: key for key, words in _NAMES.items() for word in words}
 _GROUPS = {
-    "weekdays": DAYS[:5],
-    "weekday": DAYS[:5],
-    "weekends": DAYS[5:],
-    "weekend": DAYS[5:],
-    "daily": DAYS,
-    "everyday": DAYS,
+    "weekdays": WEEKDAYS[:5],
+    "weekday": WEEKDAYS[:5],
+    "weekends": WEEKDAYS[5:],
+    "weekend": WEEKDAYS[5:],
+    "daily": WEEKDAYS,
+    "everyday": WEEKDAYS,
 }
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _CLOCK = r"(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?"
@@ -75,7 +75,7 @@ def _days(words: list[str]) -> list[str]:
         if word in _GROUPS:
             days |= set(_GROUPS[word])
         elif word == "every" and i + 1 < len(words) and words[i + 1] == "day":
-            days |= set(DAYS)
+            days |= set(WEEKDAYS)
             i += 1
         elif word in _DAY_WORD:
             first = _DAY_WORD[word]
@@ -85,13 +85,13 @@ def _days(words: list[str]) -> list[str]:
                 and words[i + 2] in _DAY_WORD
             ):
                 last = _DAY_WORD[words[i + 2]]
-                a, b = DAYS.index(first), DAYS.index(last)
-                days |= {DAYS[(a + k) % 7] for k in range((b - a) % 7 + 1)}
+                a, b = WEEKDAYS.index(first), WEEKDAYS.index(last)
+                days |= {WEEKDAYS[(a + k) % 7] for k in range((b - a) % 7 + 1)}
                 i += 2
             else:
                 days.add(first)
         i += 1
-    return sorted(days, key=DAYS.index)
+    return sorted(days, key=WEEKDAYS.index)
 
 
 def read_shift(text: str) -> dict[str, Any]:
@@ -158,7 +158,7 @@ def read_shifts(text: str) -> list[dict[str, Any]]:
 
 def describe_shift(shift: dict[str, Any]) -> str:
     """A ``[[pa.shift]]`` table in words: "Monday, Wednesday and Friday, 09:00-12:00, week 1 of every 2"."""
-    names = [_TITLES[DAYS.index(day)] for day in shift["days"]]
+    names = [DAY_TITLES[WEEKDAYS.index(day)] for day in shift["days"]]
     days = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     text = f"{days}, {shift['start']}–{shift['end']}"
     if shift.get("kind") == "sleep-in":

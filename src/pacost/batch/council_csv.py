@@ -309,7 +309,8 @@ def _iso_date(value: str) -> str:
 def _shifts(row: dict[str, str]) -> list[dict[str, Any]]:
     """A PA's shifts from ``shifts`` (said as in ``pacost new``, separated by ";") and ``sleep_ins_per_week`` (from
     Monday on, 22:00 to 07:00, each paid ``sleep_in_flat``)."""
-    from pacost.rota_words import DAYS, read_shifts
+    from pacost.dates import WEEKDAYS
+    from pacost.rota_words import read_shifts
 
     shifts: list[dict[str, Any]] = []
     said = row.get("shifts")
@@ -326,7 +327,7 @@ def _shifts(row: dict[str, str]) -> list[dict[str, Any]]:
         if not flat:
             raise PacostError("sleep_ins_per_week needs sleep_in_flat, the flat sum paid for each sleep-in")
         shifts.append(
-            {"days": list(DAYS[: int(count)]), "start": "22:00", "end": "07:00", "kind": "sleep-in", "flat": flat}
+            {"days": list(WEEKDAYS[: int(count)]), "start": "22:00", "end": "07:00", "kind": "sleep-in", "flat": flat}
         )
     return shifts
 

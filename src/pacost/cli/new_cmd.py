@@ -84,23 +84,11 @@ def _optional(read: Callable[[str], _Answer]) -> Callable[[str], _Answer | None]
     return lambda text: None if text.strip().lower() in ("none", "-", "") else read(text)
 
 
-def _count(low: int, high: int) -> Callable[[str], int]:
-    def read(text: str) -> int:
-        if not text.strip().isdigit() or not low <= int(text) <= high:
-            raise ValueError(f"give a whole number from {low} to {high}")
-        return int(text)
-
-    return read
-
-
 def _age_or_birth(text: str) -> int | date:
-    from pacost.plan import read_date
+    from pacost.plan import read_age, read_date
 
     if text.strip().isdigit():
-        age = int(text)
-        if not 16 <= age <= 100:
-            raise ValueError("give an age from 16 to 100, or a date of birth such as 1990-05-17")
-        return age
+        return read_age(text)
     try:
         return read_date(text)
     except ValueError:
@@ -116,6 +104,7 @@ def interview(ui: _Interview, today: date) -> dict[str, Any]:
         current_tax_year_start,
         read_amount,
         read_choice,
+        read_count,
         read_date,
         read_frequency,
         read_funded_hours,
@@ -157,7 +146,7 @@ def interview(ui: _Interview, today: date) -> dict[str, Any]:
     plan["budget"] = budget
 
     pas: list[dict[str, Any]] = []
-    how_many = ui.ask("How many PAs are there?", _count(1, 20), "1")
+    how_many = ui.ask("How many PAs are there?", lambda t: read_count(t, 1, 20, "a number of PAs"), "1")
     for number in range(1, how_many + 1):
         ui.say(f"PA {number}:")
         pa: dict[str, Any] = {}

@@ -17,13 +17,12 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
-from pacost.dates import DAYS_IN_YEAR, PayFrequency, per_week
+from pacost.dates import DAYS_IN_YEAR, WEEKDAYS, PayFrequency, per_week
 from pacost.engine.periods import PeriodGrid, over_plan, period_grid, saturday_after, year_runs
 from pacost.engine.rota import (
     BANK_HOLIDAY,
     COMBOS,
     NIGHT,
-    WEEKDAYS,
     WEEKEND,
     PaRota,
     PeriodRota,

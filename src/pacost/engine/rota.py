@@ -26,7 +26,6 @@ from pacost.statutory.summer_time import clock_changes, utc_offset_minutes
 
 ZERO = Decimal(0)
 MINUTES_PER_DAY = 1440
-WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 # Flag combinations: bit 0 weekend, bit 1 night, bit 2 bank holiday.
 WEEKEND, NIGHT, BANK_HOLIDAY = 1, 2, 4

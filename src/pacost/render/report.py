@@ -24,7 +24,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pacost.dates import TaxYear
+from pacost.dates import DAY_TITLES, WEEKDAYS, TaxYear
 from pacost.money import ZERO, percent, pounds, round_penny
 from pacost.plan import PA, Plan, Shift
 from pacost.rates.book import RateBook
@@ -291,9 +291,6 @@ def _breakdown(lines: list[CostLine], rates: RateBook) -> list[BreakdownRow]:
 # ----------------------------------------------------------------------------------------------------------------
 # The rota, the PAs, cover and sickness: read from the plan as written.
 
-WEEKDAY_KEYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
 
 def _hours_text(value: Decimal) -> str:
     return f"{value:.2f}"
@@ -328,13 +325,11 @@ def _rota(plan: Plan, result: CostResult) -> RotaTable:
     cycle = _cycle_weeks(plan)
     drawn = cycle if cycle <= MAX_CYCLE_WEEKS else 1
     # cells[week][weekday][column]: the shifts of each PA on that day of that week of the cycle.
-    cells: list[dict[str, list[list[str]]]] = [
-        {day: [[] for _ in plan.pa] for day in WEEKDAY_KEYS} for _ in range(drawn)
-    ]
+    cells: list[dict[str, list[list[str]]]] = [{day: [[] for _ in plan.pa] for day in WEEKDAYS} for _ in range(drawn)]
     other: list[str] = []
     for column, pa in enumerate(plan.pa):
         if pa.hours_per_week is not None:
-            days = list(pa.days or WEEKDAY_KEYS[:5])
+            days = list(pa.days or WEEKDAYS[:5])
             share = _hours_text(pa.hours_per_week / len(set(days)))
             for week in cells:
                 for day in days:
@@ -350,7 +345,7 @@ def _rota(plan: Plan, result: CostResult) -> RotaTable:
     planned = {p.name: p.planned_hours for p in result.pas}
     if drawn == 1:
         title = "A week of the rota"
-        rows = [(name, cells[0][key]) for key, name in zip(WEEKDAY_KEYS, WEEKDAY_NAMES, strict=True)]
+        rows = [(name, cells[0][key]) for key, name in zip(WEEKDAYS, DAY_TITLES, strict=True)]
     else:
         # Week 1 is the seven days from the plan's start; a day with no shift in a week is left out.
         title = f"The rota's {_CYCLE_NAMES.get(drawn, f'{drawn}-week')} cycle, from the plan's start"
@@ -372,7 +367,7 @@ def _rota(plan: Plan, result: CostResult) -> RotaTable:
 def _days_from(start: date) -> list[tuple[str, str]]:
     """The weekdays (key, name) in the order a week of the cycle has them: from the plan start's weekday."""
     first = start.weekday()
-    return [(WEEKDAY_KEYS[(first + i) % 7], WEEKDAY_NAMES[(first + i) % 7]) for i in range(7)]
+    return [(WEEKDAYS[(first + i) % 7], DAY_TITLES[(first + i) % 7]) for i in range(7)]
 
 
 def _enhancements(pa: PA) -> str:
