@@ -60,7 +60,7 @@ def _lines(table: dict[str, Any], where: str, indent: str = "") -> list[str]:
     for key, value in table.items():
         if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
             continue  # written as [[...]] tables below
-        if isinstance(value, dict) and key in ("enhancements",):
+        if key == "enhancements":
             continue
         note = NOTES.get((where, key), "")
         out.append(f"{indent}{key} = {_value(value)}" + (f"  # {note}" if note else ""))

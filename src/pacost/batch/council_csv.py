@@ -68,10 +68,9 @@ CSV_COLUMNS = ("plan_id", *CSV_PLAN_COLUMNS, *CSV_PA_COLUMNS)
 _UK_DATE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
 
 
-def csv_text(path: Path, warn: Callable[[str], None]) -> str:
-    """A CSV export's text: UTF-8 (with or without a byte-order mark), else read as Windows-1252 (what Excel saves
-    as "CSV" on Windows), saying so through ``warn``."""
-    data = path.read_bytes()
+def _decoded(data: bytes, path: Path, warn: Callable[[str], None]) -> str:
+    """UTF-8 (with or without a byte-order mark), else Windows-1252 (what Excel saves as "CSV" on Windows), saying
+    so through ``warn``."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -82,15 +81,17 @@ def csv_text(path: Path, warn: Callable[[str], None]) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def csv_text(path: Path, warn: Callable[[str], None]) -> str:
+    """A CSV export's text (``_decoded``)."""
+    return _decoded(path.read_bytes(), path, warn)
+
+
 def check_csv_file(path: Path) -> None:
-    """Check an export's header row (``check_header``) before the batch starts."""
+    """Check an export's header row (``check_header``) before the batch starts (the warning about its encoding is
+    given once, when the whole file is read)."""
     with path.open("rb") as handle:
         first = handle.readline()
-    try:
-        line = first.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        line = first.decode("cp1252", errors="replace")
-    rows = list(_rows([line]))
+    rows = list(_rows([_decoded(first, path, lambda message: None)]))
     if rows and not isinstance(rows[0][1], str):
         check_header([h.strip().lower() for h in rows[0][1]], str(path))
 

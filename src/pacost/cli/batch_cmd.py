@@ -15,7 +15,7 @@ from typing import IO, Annotated
 
 import typer
 
-from pacost.cli.options import BatchFormat, format_option, output_option, print_error, write_file
+from pacost.cli.options import BatchFormat, format_option, output_option, print_error, print_warning, write_file
 
 EXIT_SHORTFALL = 3
 
@@ -84,7 +84,7 @@ def batch(
         if fmt is BatchFormat.csv:
             handle.write(csv_header())
         for number, outcome in enumerate(
-            outcomes_in_order(read_inputs(inputs, warn=_warn), workers, rates_files, fmt), 1
+            outcomes_in_order(read_inputs(inputs, warn=print_warning), workers, rates_files, fmt), 1
         ):
             handle.write(outcome.line)
             summary.add(number, outcome)
@@ -110,14 +110,6 @@ def batch(
         raise typer.Exit(130)
     if fail_on_shortfall and summary.not_covered:
         raise typer.Exit(EXIT_SHORTFALL)
-
-
-def _warn(message: str) -> None:
-    """A warning about an input, on standard error (the run goes on)."""
-    from rich.console import Console
-    from rich.markup import escape
-
-    Console(stderr=True, highlight=False, soft_wrap=True).print(f"[bold yellow]warning:[/] {escape(message)}")
 
 
 def _print_summary(report: dict[str, object]) -> None:

@@ -64,13 +64,18 @@ def stdout_console() -> Console:
     return Console(highlight=False, soft_wrap=False)
 
 
-def print_error(message: str) -> None:
-    """``message`` to stderr, each of its lines (one problem each) after "error:"."""
+def print_error(message: str, *, label: str = "[bold red]error:[/]") -> None:
+    """``message`` to stderr, each of its lines (one problem each) after "error:" (or another ``label``)."""
     from rich.console import Console
     from rich.markup import escape
 
-    shown = "\n".join(f"[bold red]error:[/] {escape(line)}" for line in message.splitlines() or [""])
+    shown = "\n".join(f"{label} {escape(line)}" for line in message.splitlines() or [""])
     Console(stderr=True, highlight=False, soft_wrap=True).print(shown, markup=True)
+
+
+def print_warning(message: str) -> None:
+    """A warning on stderr, after "warning:" (the command goes on)."""
+    print_error(message, label="[bold yellow]warning:[/]")
 
 
 def write_file(path: Path, text: str) -> None:
