@@ -18,8 +18,6 @@ from pacost.dates import DAYS_IN_WEEK, DAYS_IN_YEAR, PayFrequency, TaxYear, add_
 from pacost.engine.rota import PeriodSpans
 from pacost.rates.book import InForce, RateBook
 
-ONE_DAY = timedelta(days=1)
-
 #: The days each ``per`` of a budget or a fixed cost stands for: every one converts the same way (cost model §8);
 #: ``period`` is the whole plan.
 PER_DAYS: dict[str, Decimal] = {
@@ -54,34 +52,32 @@ class PayPeriod(NamedTuple):
         return (self.end - self.start).days + 1
 
 
-def whole_period_end(start: date, frequency: PayFrequency, k: int) -> date:
-    """The last day of the pay period ``k`` (from 0) of a run from ``start``, whether or not the plan ends first."""
+def period_ends(start: date, end: date, frequency: PayFrequency) -> list[int]:
+    """The last day of each pay period from ``start`` at ``frequency`` that begins by ``end``, whole (the last may
+    end after ``end``), as a day index from ``start``."""
+    length = (end - start).days
     if frequency is PayFrequency.MONTHLY or frequency is PayFrequency.ANNUAL:
         months = 12 if frequency is PayFrequency.ANNUAL else 1
-        return add_months(start, months * (k + 1)) - ONE_DAY
-    return start + timedelta(days=7 * (frequency.weeks or 1) * (k + 1)) - ONE_DAY
+        ends: list[int] = []
+        following = 0  # the first day of the next period
+        while following <= length:
+            following = (add_months(start, months * (len(ends) + 1)) - start).days
+            ends.append(following - 1)
+        return ends
+    step = 7 * (frequency.weeks or 1)
+    return list(range(step - 1, (length // step + 1) * step, step))
 
 
 def pay_periods(start: date, end: date, frequency: PayFrequency) -> list[PayPeriod]:
     """The pay periods from ``start`` at ``frequency`` that begin by ``end``, the last one cut at ``end``."""
-    periods: list[PayPeriod] = []
-    if frequency is PayFrequency.MONTHLY or frequency is PayFrequency.ANNUAL:
-        months = 12 if frequency is PayFrequency.ANNUAL else 1
-        k = 0
-        begin = start
-        while begin <= end:
-            following = add_months(start, months * (k + 1))
-            finish = following - ONE_DAY
-            periods.append(PayPeriod(begin, min(finish, end), finish <= end))
-            begin = following
-            k += 1
-        return periods
-    step = timedelta(days=7 * (frequency.weeks or 1))
-    begin = start
-    while begin <= end:
-        finish = begin + step - ONE_DAY
-        periods.append(PayPeriod(begin, min(finish, end), finish <= end))
-        begin += step
+    length = (end - start).days
+    periods = []
+    first = 0
+    for last in period_ends(start, end, frequency):
+        periods.append(
+            PayPeriod(start + timedelta(days=first), start + timedelta(days=min(last, length)), last <= length)
+        )
+        first = last + 1
     return periods
 
 
@@ -166,29 +162,30 @@ def period_grid(
     key = (start, end, frequency)
     found: PeriodGrid | None = memo.get(key)
     if found is None:
-        periods = pay_periods(start, end, frequency)
-        bounds = [((p.start - start).days, (p.end - start).days) for p in periods]
+        length = (end - start).days
+        ends = period_ends(start, end, frequency)
+        lasts = [*ends[:-1], min(ends[-1], length)]  # the last one cut at the plan's end
+        bounds = list(zip([0, *[last + 1 for last in ends[:-1]]], lasts, strict=True))
         seen: dict[InForce, int] = {}
         figures_of = []
-        for period in periods:
-            figures = rates.in_force(period.end)
+        for last in lasts:
+            figures = rates.in_force(start + timedelta(days=last))
             index = seen.get(figures)
             if index is None:
                 index = seen[figures] = len(seen)
             figures_of.append(index)
-        last = periods[-1]
-        last_pay_date = last.end
-        if last.whole:
+        cut = ends[-1] > length
+        last_pay_date = start + timedelta(days=ends[-1])
+        if not cut:
             spans = summed = PeriodSpans.of(bounds, years)
         else:
-            last_pay_date = whole_period_end(start, frequency, len(periods) - 1)
             # The days past the plan's end take the figures of its last day.
             tail = years[-1]
-            extended = (*years[:-1], YearRun(tail.first, (last_pay_date - start).days, tail.figures_year))
-            summed = PeriodSpans.of([*bounds, ((last.start - start).days, (last_pay_date - start).days)], extended)
-            spans = summed.first(len(periods))
+            extended = (*years[:-1], YearRun(tail.first, ends[-1], tail.figures_year))
+            summed = PeriodSpans.of([*bounds, (bounds[-1][0], ends[-1])], extended)
+            spans = summed.first(len(bounds))
         found = memo.put(
             key,
-            PeriodGrid(start, frequency, spans, summed, tuple(figures_of), tuple(seen), not last.whole, last_pay_date),
+            PeriodGrid(start, frequency, spans, summed, tuple(figures_of), tuple(seen), cut, last_pay_date),
         )
     return found

@@ -35,6 +35,7 @@ from pacost.engine.rota import (
 from pacost.money import ZERO, round_penny
 from pacost.plan import PA, Enhancements, Plan
 from pacost.rates.book import RateBook
+from pacost.records import tuple_of
 from pacost.result import Hours
 from pacost.statutory.holiday import holiday_share
 from pacost.statutory.ni import EmployerNiFigures, NiCategory, category_for_age, employer_ni_figures
@@ -124,6 +125,7 @@ class PreparedPA:
     figures_of: list[int]  # per pay period: which of them
     sums: list[PeriodRota]  # the distinct sums of this PA's rota over their pay periods
     sums_of: list[int]  # per pay period: which of them
+    summed_of: list[int]  # the same, and last the whole last period's when the plan ends before it does
     rate_hours: list[Decimal]  # per distinct sum: waking hours weighted by their multipliers
     multipliers: tuple[Decimal, ...]
     planned_hours: Decimal
@@ -163,8 +165,8 @@ class PreparedPA:
             if kind not in kinds:
                 kinds.append(kind)
             spells = self.sick_share * part.days / spell_days
-            sickness.append(SickSpells(part.figures_year, part.qualifying_days, spells, kinds.index(kind)))
-        return Shape(hours, rota.sleep_in_flat, tuple(sickness), cover, figures)
+            sickness.append(tuple_of(SickSpells, (part.figures_year, part.qualifying_days, spells, kinds.index(kind))))
+        return tuple_of(Shape, (hours, rota.sleep_in_flat, tuple(sickness), cover, figures))
 
     def find_shapes(self, spell_days: int) -> None:
         """Number the periods by shape: each distinct rota sum, set of figures and cover is numbered by its values,
@@ -429,6 +431,7 @@ def _prepare_pa(
         figures_of=figures_of,
         sums=sums,
         sums_of=sums_of,
+        summed_of=summed_of,
         rate_hours=[rate_hours(s, mult) for s in sums],
         multipliers=mult,
         planned_hours=planned,
@@ -461,7 +464,14 @@ def _add_cover(coverer: PreparedPA, others: list[PreparedPA]) -> None:
     grid = coverer.grid
     # For each of the coverer's periods (and their last one whole), which distinct sum of each absent PA's rota
     # falls in it.
-    absent = [(other, other.rota.period_ids(grid.summed)) for other in others]
+    # (A PA paid on the same days as the coverer has their sums already.)
+    absent = [
+        (
+            other,
+            (other.summed_of, other.sums) if other.grid.summed == grid.summed else other.rota.period_ids(grid.summed),
+        )
+        for other in others
+    ]
     seen: dict[tuple[int, ...], int] = {}
     distinct: list[CoverSums] = []
     cover_of = []

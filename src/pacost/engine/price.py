@@ -19,6 +19,7 @@ from pacost.engine.prepare import Prepared, PreparedPA
 from pacost.money import ZERO, round_penny
 from pacost.rates.book import RateBook
 from pacost.rates.models import HolidayRules
+from pacost.records import tuple_of
 from pacost.result import LINE_IDS, PaResult, PeriodDetail, WholePeriod
 from pacost.statutory.allowance import allowance_used
 from pacost.statutory.holiday import rolled_up_holiday_pay, with_rolled_up_holiday
@@ -59,9 +60,6 @@ class Priced:
     @property
     def total(self) -> Decimal:
         return sum(self.lines.values(), ZERO)
-
-
-_period_pay = tuple.__new__  # a PeriodPay from its fields in order, without the generated __new__'s Python call
 
 
 def _spell_ssp(rates: RateBook, figures_year: int, terms: SspTerms, spell_days: int, qualifying: int) -> Decimal:
@@ -119,7 +117,7 @@ def _price_shapes(
             sick_cover = with_rolled_up_holiday(rate * cover.sick_rate_hours + cover.sick_flat, holiday_rules)
             earnings = wages + holiday_pay + sick_pay + holiday_cover + sick_cover
         priced.append(
-            _period_pay(
+            tuple_of(
                 PeriodPay,
                 (
                     wages,
@@ -167,9 +165,10 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         rate = rate_override if rate_override is not None else p.pa.hourly_rate
         priced, rota_pay = _price_shapes(p, rate, prep, holiday_rules)
         total_rota_pay += rota_pay
-        # The pension starts at the first period that enrols the PA, and they stay enrolled.
-        workers = [s.worker for s in priced]
-        start = enrolled_from(p.pa.pension, map(workers.__getitem__, p.shape_of))
+        # The pension starts at the first period that enrols the PA, and they stay enrolled. Shapes are numbered in
+        # the order of their first periods, so the first shape that enrols them has that period.
+        first_shape = enrolled_from(p.pa.pension, [s.worker for s in priced])
+        start = None if first_shape is None else p.shape_first[first_shape]
         if detail != "periods":
             # Only the sums are wanted: each shape's figures times the number of its periods.
             pa_ni = gross = ZERO

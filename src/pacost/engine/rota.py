@@ -20,6 +20,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
 
+from pacost.records import tuple_of
 from pacost.statutory.bank_holidays import Nation, bank_holidays
 from pacost.statutory.ssp import ssp_week_start
 from pacost.statutory.summer_time import clock_changes, utc_offset_minutes
@@ -144,7 +145,6 @@ def summary_patterns(
 # plain date-by-date reference (``tests/rota_reference.py``) and check that the sums are the same.
 
 SIXTY = Decimal(60)
-_new = tuple.__new__  # a named tuple from its fields in order, without the generated __new__'s Python call
 # Minutes with at most this many significant digits (and under 10,000, so no digit is finer than 1e-16), times a
 # count of days (under 10,000) and summed, stay inside Decimal's 28 digits: adding counts first gives the same sum.
 EXACT_DIGITS = 20
@@ -537,9 +537,12 @@ class PaRota:
             else:
                 for k, m in minutes:
                     waking[k] += m
-        return PeriodRota(
-            waking=tuple([w / SIXTY if w else ZERO for w in waking]),
-            sleep_in_hours=sleep_minutes / SIXTY if sleep_minutes else ZERO,
-            sleep_in_flat=flat,
-            scheduled=tuple([_new(ScheduledDays, part) for part in scheduled]),
+        return tuple_of(
+            PeriodRota,
+            (
+                tuple([w / SIXTY if w else ZERO for w in waking]),  # waking
+                sleep_minutes / SIXTY if sleep_minutes else ZERO,  # sleep_in_hours
+                flat,  # sleep_in_flat
+                tuple([tuple_of(ScheduledDays, part) for part in scheduled]),  # scheduled
+            ),
         )

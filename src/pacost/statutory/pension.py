@@ -79,7 +79,8 @@ def enrolled_from(choice: PensionChoice, categories: Iterable[WorkerCategory]) -
 
 def qualifying_earnings(earnings: Decimal, thresholds: PensionThresholds) -> Decimal:
     """Earnings between the lower and upper limits for the period."""
-    return max(ZERO, min(earnings, thresholds.upper) - thresholds.lower)
+    qualifying = (thresholds.upper if earnings > thresholds.upper else earnings) - thresholds.lower
+    return qualifying if qualifying > ZERO else ZERO
 
 
 def employer_contribution(earnings: Decimal, thresholds: PensionThresholds) -> Decimal:
