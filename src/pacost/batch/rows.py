@@ -5,13 +5,12 @@ are neutralised.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from typing import Any, NamedTuple
 
-from pacost.render.csv_out import safe_cell
+from pacost.render.csv_out import csv_text
 from pacost.result import LINE_IDS
+from pacost.safe_text import csv_cell
 
 
 class Row(NamedTuple):
@@ -63,15 +62,15 @@ def csv_cells(number: int, row: Row) -> list[str]:
     """One CSV output row; text a spreadsheet would run as a formula is neutralised."""
     cells: dict[str, str] = {c: "" for c in CSV_OUTPUT_COLUMNS}
     cells["row"] = str(number)
-    cells["plan_id"] = safe_cell(row.plan_id)
-    cells["source"] = safe_cell(row.source)
+    cells["plan_id"] = csv_cell(row.plan_id)
+    cells["source"] = csv_cell(row.source)
     if row.result is None:
         cells["status"] = "error"
-        cells["error"] = safe_cell(row.error or "")
+        cells["error"] = csv_cell(row.error or "")
         return list(cells.values())
     r = row.result
     cells["status"] = "ok"
-    cells["plan"] = safe_cell(r["plan"])
+    cells["plan"] = csv_cell(r["plan"])
     cells["start"], cells["end"], cells["days"] = r["period"]["start"], r["period"]["end"], str(r["period"]["days"])
     cells["planned_hours"] = r["hours"]["planned"]
     cells["unpaid_family_hours"] = r["hours"]["unpaid_family"]
@@ -83,21 +82,17 @@ def csv_cells(number: int, row: Row) -> list[str]:
     cells["difference_per_week"] = r["per_week"]["difference"]
     for line in r["lines"]:
         cells[line["id"]] = line["amount"]
-    cells["warnings"] = safe_cell(" | ".join(r["warnings"]))
+    cells["warnings"] = csv_cell(" | ".join(r["warnings"]))
     cells["rates_used"] = " ".join(r["rates_used"])
     return list(cells.values())
 
 
 def csv_line(number: int, row: Row) -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(csv_cells(number, row))
-    return buffer.getvalue()
+    return csv_text([csv_cells(number, row)])
 
 
 def csv_header() -> str:
-    buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow(CSV_OUTPUT_COLUMNS)
-    return buffer.getvalue()
+    return csv_text([CSV_OUTPUT_COLUMNS])
 
 
 def jsonl_line(number: int, row: Row) -> str:

@@ -14,8 +14,14 @@ from rich.text import Text
 from pacost.money import pounds
 from pacost.render.words import key_figures, verdict
 from pacost.result import CostResult
+from pacost.safe_text import shown
 
 BAR_WIDTH = 40
+
+
+def _plain(text: str) -> str:
+    """Text that may hold a plan's words, for Rich markup: shown as written, never as markup or a terminal escape."""
+    return escape(shown(text))
 
 
 def _bar(amount: Decimal, largest: Decimal) -> str:
@@ -32,7 +38,7 @@ def breakdown_table(result: CostResult) -> Table:
     table.add_column("Per week", justify="right")
     for line in result.lines:
         label = line.label + (f" ({line.detail})" if line.detail else "")
-        table.add_row(escape(label), pounds(line.amount), pounds(line.per_week))
+        table.add_row(_plain(label), pounds(line.amount), pounds(line.per_week))
     table.add_section()
     table.add_row("[bold]True cost[/]", f"[bold]{pounds(result.total)}[/]", f"[bold]{pounds(result.total_per_week)}[/]")
     table.add_row("Budget", pounds(result.budget), pounds(result.budget_per_week))
@@ -48,7 +54,7 @@ def breakdown_table(result: CostResult) -> Table:
 def pay_periods_table(result: CostResult) -> Group:
     parts: list[Table | Text] = []
     for pa in result.pas:
-        table = Table(title=f"{escape(pa.name)}: pay periods", title_justify="left", box=None, header_style="bold")
+        table = Table(title=f"{_plain(pa.name)}: pay periods", title_justify="left", box=None, header_style="bold")
         for head, justify in (
             ("Pay date", "left"),
             ("Days", "right"),
@@ -85,7 +91,7 @@ def _bullets(mark: str, items: list[str]) -> Table:
     grid.add_column(width=3, justify="right")
     grid.add_column()
     for item in items:
-        grid.add_row(mark, escape(item))
+        grid.add_row(mark, _plain(item))
     return grid
 
 
@@ -94,7 +100,7 @@ def cost_human(result: CostResult, *, detail: bool = False) -> Group:
     style = "bold green" if result.covered else "bold red"
     blank = Text("")
     parts: list[RenderableType] = [
-        Text.from_markup(f"[bold]{escape(result.plan)}[/]"),
+        Text.from_markup(f"[bold]{_plain(result.plan)}[/]"),
         Text(
             f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days), "
             f"{result.hours.planned} hours of care planned ({result.hours.planned_per_week} a week)."
@@ -113,7 +119,7 @@ def cost_human(result: CostResult, *, detail: bool = False) -> Group:
     figures.add_column()
     figures.add_column()
     for figure in key_figures(result)[2:]:  # the first two, cost and budget, are in the table above
-        figures.add_row(escape(figure.label), escape(figure.value))
+        figures.add_row(_plain(figure.label), _plain(figure.value))
     parts.append(figures)
     if detail:
         parts += [blank, pay_periods_table(result)]

@@ -1,20 +1,18 @@
 """The Markdown form of a result: a verdict, the breakdown table, the key figures, warnings and assumptions —
-ready to paste into an email or a letter."""
+ready to paste into an email or a letter. Every text that may hold a plan's words is escaped
+(``pacost.safe_text.markdown_text``): a name never becomes a tag, a link or an image."""
 
 from __future__ import annotations
 
 from pacost.money import pounds
 from pacost.render.words import key_figures, verdict
 from pacost.result import CostResult
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+from pacost.safe_text import markdown_text
 
 
 def render_markdown(result: CostResult) -> str:
     lines = [
-        f"# {_cell(result.plan)}: the true cost of employing PAs",
+        f"# {markdown_text(result.plan)}: the true cost of employing PAs",
         "",
         f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days).",
         "",
@@ -25,7 +23,7 @@ def render_markdown(result: CostResult) -> str:
     ]
     for line in result.lines:
         label = line.label + (f" ({line.detail})" if line.detail else "")
-        lines.append(f"| {_cell(label)} | {pounds(line.amount)} | {pounds(line.per_week)} |")
+        lines.append(f"| {markdown_text(label)} | {pounds(line.amount)} | {pounds(line.per_week)} |")
     lines += [
         f"| **True cost** | **{pounds(result.total)}** | **{pounds(result.total_per_week)}** |",
         f"| Budget | {pounds(result.budget)} | {pounds(result.budget_per_week)} |",
@@ -34,10 +32,10 @@ def render_markdown(result: CostResult) -> str:
         "## Key figures",
         "",
     ]
-    lines += [f"- {_cell(f.label)}: {f.value}" for f in key_figures(result)]
+    lines += [f"- {markdown_text(f.label)}: {f.value}" for f in key_figures(result)]
     if result.warnings:
-        lines += ["", "## Warnings", ""] + [f"- {_cell(w)}" for w in result.warnings]
-    lines += ["", "## Assumptions", ""] + [f"- {_cell(a)}" for a in result.assumptions]
+        lines += ["", "## Warnings", ""] + [f"- {markdown_text(w)}" for w in result.warnings]
+    lines += ["", "## Assumptions", ""] + [f"- {markdown_text(a)}" for a in result.assumptions]
     lines += [
         "",
         f"Rates used: {', '.join(result.rates_used)}"

@@ -4,13 +4,13 @@ JSON, CSV, Markdown or a Rich table for the terminal. Only layout lives here; th
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING
 
 from pacost.rates.table import FREQUENCY_FIELDS, RatesOverview, RatesYear, YearSummary
+from pacost.render.csv_out import csv_text
+from pacost.safe_text import csv_cell, markdown_link, markdown_text, shown
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -59,18 +59,15 @@ def _overview_cells(view: RatesOverview) -> list[list[str]]:
 
 
 def overview_csv(view: RatesOverview) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow([field.name for field in fields(YearSummary)])
-    for s in view.years:
-        writer.writerow([str(value) for value in asdict(s).values()])
-    return buffer.getvalue()
+    rows = [[field.name for field in fields(YearSummary)]]
+    rows += [[csv_cell(str(value)) for value in asdict(s).values()] for s in view.years]
+    return csv_text(rows)
 
 
 def overview_markdown(view: RatesOverview) -> str:
     lines = ["# Tax years pacost knows", "", "| " + " | ".join(_OVERVIEW_HEADS) + " |"]
     lines.append("|" + "---|" * len(_OVERVIEW_HEADS))
-    lines += ["| " + " | ".join(cells) + " |" for cells in _overview_cells(view)]
+    lines += ["| " + " | ".join(markdown_text(cell) for cell in cells) + " |" for cells in _overview_cells(view)]
     lines += ["", _carried_forward(view), ""]
     return "\n".join(lines)
 
@@ -84,7 +81,7 @@ def overview_human(view: RatesOverview) -> RenderableType:
     for head in _OVERVIEW_HEADS:
         table.add_column(head)
     for cells in _overview_cells(view):
-        table.add_row(*cells)
+        table.add_row(*(Text(shown(cell)) for cell in cells))
     return Group(table, Text(_carried_forward(view)))
 
 
@@ -94,25 +91,22 @@ def year_json(view: RatesYear) -> str:
 
 
 def year_csv(view: RatesYear) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(["section", "figure", "value", *FREQUENCY_FIELDS, "status", "note", "source", "url", "rule"])
+    rows = [["section", "figure", "value", *FREQUENCY_FIELDS, "status", "note", "source", "url", "rule"]]
     for r in view.rows:
         per = r.per_period or {}
-        writer.writerow(
-            [
-                r.section,
-                r.name,
-                r.value or "",
-                *(per.get(f, "") for f in FREQUENCY_FIELDS),
-                r.status,
-                r.note or "",
-                r.source_title,
-                r.source_url,
-                r.rule_url or "",
-            ]
-        )
-    return buffer.getvalue()
+        cells = [
+            r.section,
+            r.name,
+            r.value or "",
+            *(per.get(f, "") for f in FREQUENCY_FIELDS),
+            r.status,
+            r.note or "",
+            r.source_title,
+            r.source_url,
+            r.rule_url or "",
+        ]
+        rows.append([csv_cell(cell) for cell in cells])
+    return csv_text(rows)
 
 
 def year_markdown(view: RatesYear) -> str:
@@ -124,12 +118,15 @@ def year_markdown(view: RatesYear) -> str:
     ]
     for r in view.rows:
         value = r.value or ", ".join(f"{HEADS[f]} {v}" for f, v in (r.per_period or {}).items())
-        lines.append(f"| {r.section} | {r.name} | {value} | {r.status} | [{r.source_title}]({r.source_url}) |")
+        cells = [markdown_text(text) for text in (r.section, r.name, value, r.status)]
+        lines.append(f"| {' | '.join(cells)} | {markdown_link(r.source_title, r.source_url)} |")
     return "\n".join(lines) + "\n"
 
 
 def year_human(view: RatesYear) -> RenderableType:
+    from rich.style import Style
     from rich.table import Table
+    from rich.text import Text
 
     year = view.year
     table = Table(
@@ -146,7 +143,9 @@ def year_human(view: RatesYear) -> RenderableType:
         if r.section != section:
             section = r.section
             table.add_section()
-            table.add_row(f"[bold]{section}[/]", "", "", "")
+            table.add_row(Text(shown(section), style="bold"), "", "", "")
         value = r.value or "  ".join(f"{HEADS[f]} £{v}" for f, v in (r.per_period or {}).items())
-        table.add_row(f"  {r.name}", value, r.status, f"{r.source_title}\n[link={r.source_url}]{r.source_url}[/link]")
+        source = Text(shown(r.source_title) + "\n")
+        source.append(shown(r.source_url), style=Style(link=r.source_url) if r.source_url.isprintable() else None)
+        table.add_row(Text("  " + shown(r.name)), Text(shown(value)), Text(shown(r.status)), source)
     return table

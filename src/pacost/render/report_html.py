@@ -13,10 +13,11 @@ exact value in a ``data-value`` attribute, the same string as ``pacost cost --fo
 from __future__ import annotations
 
 from decimal import Decimal
-from html import escape
+from html import escape as html_escape
 
 from pacost.money import money_str, pounds
 from pacost.render.report import Report, rate_value
+from pacost.safe_text import shown
 
 # ----------------------------------------------------------------------------------------------------------------
 # The chart: two horizontal bars, the budget and the true cost stacked by part, the gap marked.
@@ -43,6 +44,11 @@ _PATTERNS: dict[str, tuple[str, str]] = {
 _WIDTH = 480
 _LEFT = 8
 _USABLE = _WIDTH - 2 * _LEFT
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Text for the page: HTML's special characters escaped, and control characters written out (``\\x1b``)."""
+    return html_escape(shown(text), quote)
 
 
 def _pattern_defs() -> str:

@@ -5,28 +5,24 @@ from __future__ import annotations
 
 from pacost.money import pounds
 from pacost.render.report import Report, rate_value
+from pacost.safe_text import markdown_code, markdown_link, markdown_text
 
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
-def _link(text: str, url: str) -> str:
-    return f"[{text.replace('[', '(').replace(']', ')')}]({url})"
+_cell = markdown_text  # every text that may hold a plan's words (or a rates file's) is shown, never run as markup
+_link = markdown_link
 
 
 def render_report_markdown(report: Report) -> str:
     out: list[str] = [
         f"# {_cell(report.title)}",
         "",
-        f"{report.period}. Plan in {report.nation}.",
+        f"{_cell(report.period)}. Plan in {_cell(report.nation)}.",
         "",
         "## The verdict",
         "",
-        f"**{report.verdict}**",
+        f"**{_cell(report.verdict)}**",
         "",
     ]
-    out += [f"- {_cell(f.label)}: {f.value}" for f in report.key_figures]
+    out += [f"- {_cell(f.label)}: {_cell(f.value)}" for f in report.key_figures]
 
     out += [
         "",
@@ -92,14 +88,14 @@ def render_report_markdown(report: Report) -> str:
         "",
         "## The rota, the PAs, cover and sickness",
         "",
-        f"### {rota.title}",
+        f"### {_cell(rota.title)}",
         "",
         "| Day | " + " | ".join(_cell(n) for n in rota.pas) + " |",
         "| --- |" + " --- |" * len(rota.pas),
     ]
     for day, cells in rota.rows:
-        out.append(f"| {day} | " + " | ".join(_cell("; ".join(c)) or "–" for c in cells) + " |")
-    out.append("| **Planned hours over the period** | " + " | ".join(rota.planned_hours) + " |")
+        out.append(f"| {_cell(day)} | " + " | ".join(_cell("; ".join(c)) or "–" for c in cells) + " |")
+    out.append("| **Planned hours over the period** | " + " | ".join(_cell(h) for h in rota.planned_hours) + " |")
     if rota.other_patterns:
         out += ["", "Shifts on other patterns:", ""] + [f"- {_cell(p)}" for p in rota.other_patterns]
     out += [
@@ -111,10 +107,20 @@ def render_report_markdown(report: Report) -> str:
         "| --- | ---: | ---: | --- | --- | --- | --- | ---: | ---: | ---: | ---: |",
     ]
     for p in report.pas:
-        out.append(
-            f"| {_cell(p.name)} | {p.age} | {p.hourly_rate} | {p.pay_frequency} | {p.holiday} | {p.pension} | "
-            f"{p.enhancements} | {p.planned_hours} | {p.gross_pay} | {p.employer_ni} | {p.employer_pension} |"
+        pa_cells = (
+            p.name,
+            str(p.age),
+            p.hourly_rate,
+            p.pay_frequency,
+            p.holiday,
+            p.pension,
+            p.enhancements,
+            p.planned_hours,
+            p.gross_pay,
+            p.employer_ni,
+            p.employer_pension,
         )
+        out.append("| " + " | ".join(_cell(str(cell)) for cell in pa_cells) + " |")
     out += ["", "### Cover and sickness", ""] + [f"- {_cell(c)}" for c in report.cover]
 
     out += ["", "## Warnings", ""]
@@ -143,17 +149,17 @@ def render_report_markdown(report: Report) -> str:
             "| --- | --- | --- | --- |",
         ]
         for figure in year.rows:
-            value = rate_value(figure) + (" *(unconfirmed)*" if figure.status == "unconfirmed" else "")
+            value = _cell(rate_value(figure)) + (" *(unconfirmed)*" if figure.status == "unconfirmed" else "")
             source = _link(figure.source_title, figure.source_url)
             if figure.rule_url:
                 source += "; rule: " + _link("how it is worked out", figure.rule_url)
-            out.append(f"| {_cell(figure.section)} | {_cell(figure.name)} | {_cell(value)} | {_cell(source)} |")
+            out.append(f"| {_cell(figure.section)} | {_cell(figure.name)} | {value} | {source} |")
 
     out += ["", "## Why the budget must cover this", "", report.legal_intro]
     if report.legal_nation_note:
         out += ["", f"> {report.legal_nation_note}"]
     for ref in report.legal:
-        out += ["", f"### {ref.title}", "", ref.text, "", ", ".join(_link(t, u) for t, u in ref.links)]
+        out += ["", f"### {_cell(ref.title)}", "", ref.text, "", ", ".join(_link(t, u) for t, u in ref.links)]
     out += ["", report.legal_left_out]
 
     out += [
@@ -161,7 +167,7 @@ def render_report_markdown(report: Report) -> str:
         "---",
         "",
         f"Generated on {report.generated_on:%-d %B %Y} by pacost {report.version} from the plan file "
-        f"`{report.plan_file}`, SHA-256 `{report.sha256}`.",
+        f"{markdown_code(report.plan_file)}, SHA-256 `{report.sha256}`.",
         "",
         f"**Not legal advice.** {report.not_advice}",
         "",
