@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -45,7 +44,7 @@ def batch_rows(*args: str, out: Path) -> list[dict[str, Any]]:
     pacost("batch", *args, "--out", str(out), "--quiet")
     if out.suffix == ".jsonl":
         return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    with out.open(encoding="utf-8", newline="") as handle:
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
@@ -162,7 +161,7 @@ def test_jobs_1_and_jobs_2_write_the_same_bytes(tmp_path: Path) -> None:
     pacost("batch", str(plans), "--out", str(one), "--jobs", "1", "--quiet")
     pacost("batch", str(plans), "--out", str(two), "--jobs", "2", "--quiet")
     assert one.read_bytes() == two.read_bytes()
-    with one.open(encoding="utf-8", newline="") as handle:
+    with one.open(encoding="utf-8-sig", newline="") as handle:
         assert sum(1 for _ in csv.DictReader(handle)) == 300
 
 
@@ -199,16 +198,38 @@ def test_fail_on_shortfall_and_unopenable_inputs(tmp_path: Path) -> None:
     assert "nope.jsonl" in missing.stderr and "Traceback" not in missing.stderr
 
 
-@pytest.mark.skipif(os.name != "posix", reason="sends SIGINT")
-@pytest.mark.parametrize("jobs", ["1", "2"])
-def test_an_interrupted_run_leaves_a_valid_file(tmp_path: Path, jobs: str) -> None:
+def _children(pid: int) -> list[int]:
+    """The processes ``pid`` started (Linux: from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _start_big_batch(tmp_path: Path, jobs: str) -> tuple[subprocess.Popen[str], Path]:
+    """A batch of 20,000 plans, started, once it has written some rows (to its temporary file)."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     try:
         from batch import write_plans
     finally:
         sys.path.pop(0)
     plans = tmp_path / "plans.jsonl"
-    write_plans(plans, 20_000, seed=3)
+    if not plans.exists():
+        write_plans(plans, 20_000, seed=3)
     out = tmp_path / "out.csv"
     process = subprocess.Popen(
         [sys.executable, "-m", "pacost", "batch", str(plans), "--out", str(out), "--jobs", jobs, "--quiet"],
@@ -217,16 +238,47 @@ def test_an_interrupted_run_leaves_a_valid_file(tmp_path: Path, jobs: str) -> No
         text=True,
     )
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (not out.exists() or out.stat().st_size < 20_000):
+    while time.monotonic() < deadline:
+        parts = list(tmp_path.glob(".out.csv.*.part"))
+        if parts and parts[0].stat().st_size > 20_000:
+            break
         time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
+    assert not out.exists()  # nothing under the final name until the run ends
+    return process, out
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="sends signals; reads /proc")
+@pytest.mark.parametrize(
+    ("jobs", "sent", "code"),
+    [("1", signal.SIGINT, 130), ("2", signal.SIGINT, 130), ("2", signal.SIGTERM, 143), ("1", signal.SIGHUP, 129)],
+)
+def test_an_interrupted_run_leaves_a_valid_file(tmp_path: Path, jobs: str, sent: int, code: int) -> None:
+    process, out = _start_big_batch(tmp_path, jobs)
+    workers = _children(process.pid)
+    process.send_signal(sent)
     _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130, stderr
-    assert "stopped" in stderr
-    with out.open(encoding="utf-8", newline="") as handle:
+    assert process.returncode == code, stderr
+    assert "stopped" in stderr and "Traceback" not in stderr
+    assert not [pid for pid in workers if _alive(pid)]  # the workers ended with it
+    assert not list(tmp_path.glob(".out.csv.*"))
+    with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))
     assert rows[0] == list(CSV_OUTPUT_COLUMNS)
     assert 0 < len(rows) - 1 < 20_000
     for number, row in enumerate(rows[1:], start=1):
         assert len(row) == len(CSV_OUTPUT_COLUMNS)
         assert row[0] == str(number)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kills the parent; reads /proc")
+def test_no_worker_outlives_a_killed_batch(tmp_path: Path) -> None:
+    process, out = _start_big_batch(tmp_path, "2")
+    workers = _children(process.pid)
+    assert len(workers) >= 2
+    process.kill()
+    process.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_alive(pid) for pid in workers):
+        time.sleep(0.1)
+    assert not [pid for pid in workers if _alive(pid)]
+    assert not out.exists()  # killed outright: no partial file under the final name

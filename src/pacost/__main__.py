@@ -1,6 +1,6 @@
 """``python -m pacost``: the same as the ``pacost`` command."""
 
-from pacost.cli import main
+from pacost.entry import main
 
 if __name__ == "__main__":
     main()

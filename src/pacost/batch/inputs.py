@@ -1,6 +1,12 @@
 """Reading a batch's inputs (``pacost batch``): every plan, in order, as a ``Record`` not yet parsed — from a
 folder of plan files (searched recursively), a JSON Lines file (one plan per line), a council's CSV export (one row
 per PA: ``pacost.batch.council_csv``), or ``-`` for standard input. Streamed: nothing is held but the current plan.
+
+In a folder every entry is accounted for: a ``.toml`` or ``.json`` file is a plan (one that cannot be read — a
+pipe, a device, a broken link — becomes an error row when it is costed); a folder that cannot be read, or a link
+that loops back to a folder above it, is an error row naming it; a hidden file or folder (its name starts with
+``.``), a file that is not a plan, and a second link to a folder already read are skipped and told to ``skipped``,
+for the summary to count. Links to folders are followed.
 """
 
 from __future__ import annotations
@@ -50,10 +56,14 @@ def check_inputs(inputs: Iterable[str]) -> None:
 
 
 def read_inputs(
-    inputs: Iterable[str], stdin: IO[str] | None = None, warn: Callable[[str], None] | None = None
+    inputs: Iterable[str],
+    stdin: IO[str] | None = None,
+    warn: Callable[[str], None] | None = None,
+    skipped: Callable[[Path, str], None] | None = None,
 ) -> Iterator[Record]:
     """Every plan in the inputs, in order, as records (streamed: nothing is held but the current plan, and the
-    text of a CSV export). ``warn`` is told what the reader had to guess (an export that is not UTF-8)."""
+    text of a CSV export). ``warn`` is told what the reader had to guess (an export that is not UTF-8);
+    ``skipped``, each file in a folder that is not read, and why ("hidden", "not a plan", "already read")."""
     from pacost.batch.council_csv import csv_records, csv_text  # it makes Records, so it imports this module
 
     for name in inputs:
@@ -68,7 +78,7 @@ def read_inputs(
             continue
         path = Path(name)
         if path.is_dir():
-            yield from _folder_records(path)
+            yield from _folder_records(path, skipped or (lambda path, why: None))
         elif path.suffix.lower() in (".jsonl", ".ndjson"):
             with path.open(encoding="utf-8-sig", errors="replace", newline="") as handle:
                 yield from _jsonl_records(handle, name)
@@ -84,14 +94,60 @@ def _chain(first: list[str], rest: Iterable[str]) -> Iterator[str]:
     yield from rest
 
 
-def _folder_records(folder: Path) -> Iterator[Record]:
-    for root, dirs, files in os.walk(folder):
-        dirs.sort()
-        for name in sorted(files):
-            if name.lower().endswith(PLAN_SUFFIXES) and not name.startswith("."):
-                path = Path(root) / name
-                plan_id = str(path.relative_to(folder).with_suffix(""))
-                yield Record(plan_id, str(path), "file", str(path))
+def _folder_records(top: Path, skipped: Callable[[Path, str], None]) -> Iterator[Record]:
+    """Every plan under ``top``: each folder's files in name order, then its folders in name order."""
+    seen: set[tuple[int, int]] = set()
+    info = top.stat()
+    yield from _walk(top, top, ((info.st_dev, info.st_ino),), seen, skipped)
+
+
+def _error(path: Path, top: Path, message: str) -> Record:
+    return Record(str(path.relative_to(top)), str(path), "error", message)
+
+
+def _walk(
+    folder: Path,
+    top: Path,
+    above: tuple[tuple[int, int], ...],
+    seen: set[tuple[int, int]],
+    skipped: Callable[[Path, str], None],
+) -> Iterator[Record]:
+    seen.add(above[-1])
+    try:
+        with os.scandir(folder) as found:
+            entries = sorted(found, key=lambda entry: entry.name)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        yield _error(folder, top, f"is a folder that cannot be read ({reason}): no plan in it was costed")
+        return
+    folders: list[tuple[Path, tuple[int, int]]] = []
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            skipped(path, "hidden")
+            continue
+        try:
+            is_folder = entry.is_dir()  # through a link too
+            identity = (entry.stat().st_dev, entry.stat().st_ino) if is_folder else None
+        except OSError as exc:  # a link that loops, or a folder that cannot be looked at
+            if entry.name.lower().endswith(PLAN_SUFFIXES):
+                yield Record(str(path.relative_to(top).with_suffix("")), str(path), "file", str(path))
+            else:
+                yield _error(path, top, f"cannot be read ({exc.strerror or exc})")
+            continue
+        if identity is not None:
+            folders.append((path, identity))
+        elif entry.name.lower().endswith(PLAN_SUFFIXES):
+            yield Record(str(path.relative_to(top).with_suffix("")), str(path), "file", str(path))
+        else:
+            skipped(path, "not a plan")
+    for path, identity in folders:
+        if identity in above:
+            yield _error(path, top, "is a link back to a folder above it (a loop): it was not read again")
+        elif identity in seen:
+            skipped(path, "already read")
+        else:
+            yield from _walk(path, top, (*above, identity), seen, skipped)
 
 
 def _jsonl_records(lines: Iterable[str], name: str) -> Iterator[Record]:

@@ -4,14 +4,23 @@ a plan that cannot be read or costed becomes an error row, never a lost one. ``o
 over worker processes a bounded number of chunks ahead, so memory stays flat, and yields in input order, so
 ``--jobs 1`` and ``--jobs 2`` write the same bytes. ``Summary`` keeps the counts and the largest shortfalls.
 
-Progress bars, signals and the exit code are the command's (``pacost.cli.batch_cmd``).
+A plan has a time limit (``--plan-timeout``): one that takes longer is stopped by an alarm in the process costing
+it and becomes an error row, and the run goes on. A worker ends with the run: stopped when it stops early, killed
+by the system if the parent dies (Linux), and ending itself when it sees its parent gone (anywhere).
+
+Progress bars, the signal handlers and the exit code are the command's (``pacost.cli.batch_cmd``).
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import heapq
+import os
 import signal
+import sys
+import threading
+import time
 from array import array
 from collections import deque
 from collections.abc import Iterator
@@ -33,21 +42,52 @@ from pacost.rates.book import RateBook
 from pacost.render.json_out import to_dict
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK = 64  # plans sent to a worker at once
 _RATES: RateBook | None = None  # each worker's rate book, loaded once when it starts
 
 
-def load_record(record: Record, rates: RateBook) -> tuple[LoadedPlan, str]:
-    """The plan a record holds, and its id (a JSON Lines plan may carry its own ``plan_id``)."""
+class PlanTookTooLong(BaseException):
+    """Raised by the alarm in a plan that takes longer than the time limit (a ``BaseException``, so that no
+    ``except Exception`` on the way catches it)."""
+
+
+class Stopped(BaseException):
+    """The run was told to stop (SIGTERM or SIGHUP): like Ctrl-C, rows already written are kept."""
+
+    def __init__(self, signal_number: int) -> None:
+        super().__init__(signal_number)
+        self.signal_number = signal_number
+
+
+_TIME_LIMIT = 0.0  # seconds a plan may take in this process (0: no limit)
+_costing = False  # whether the alarm may stop the plan now (not once its row is made)
+
+
+def _alarm(signal_number: int, frame: object) -> None:
+    if _costing:
+        raise PlanTookTooLong
+
+
+def _too_long(record: Record) -> str:
+    return (
+        f"{record.source}: took longer than {_TIME_LIMIT:g} s to cost, and was stopped (--plan-timeout sets the limit)"
+    )
+
+
+def _load(record: Record, rates: RateBook, plan_id: list[str]) -> LoadedPlan:
+    """The plan a record holds; ``plan_id[0]`` is set to the plan's own id as soon as it is read (so that an error
+    row for a plan with a mistake still carries it)."""
     if record.kind == "text":
         data = parse_text(record.payload, "json", record.source)
-        plan_id = data.pop("plan_id", None)
+        given = data.pop("plan_id", None)
+        if given is not None and given != "":
+            plan_id[0] = str(given)
         plan, assumptions = plan_from_dict(data, source=record.source, rates=rates, owned=True)
         digest = sha256_hex(record.payload.strip().encode("utf-8"))
-        return LoadedPlan(plan, assumptions, record.source, digest), str(plan_id or record.plan_id)
-    return _load_other(record, rates), record.plan_id
+        return LoadedPlan(plan, assumptions, record.source, digest)
+    return _load_other(record, rates)
 
 
 def _load_other(record: Record, rates: RateBook) -> LoadedPlan:
@@ -73,17 +113,20 @@ def _load_other(record: Record, rates: RateBook) -> LoadedPlan:
 def cost_record(record: Record, rates: RateBook, *, brief: bool = False) -> Row:
     """Cost one record; never raises for a problem in the plan (it becomes an error row). ``brief``: the result
     without each PA's figures and the assumptions, all a CSV row needs."""
+    plan_id = [record.plan_id]
     try:
-        loaded, plan_id = load_record(record, rates)
+        loaded = _load(record, rates, plan_id)
         result = cost_plan(loaded, rates, with_pay_periods=False)
-        return Row(plan_id, record.source, to_dict(result, brief=brief), None)
+        return Row(plan_id[0], record.source, to_dict(result, brief=brief), None)
     except PacostError as exc:
-        return Row(record.plan_id, record.source, None, exc.one_line())
+        return Row(plan_id[0], record.source, None, exc.one_line())
     except RecursionError:
-        return Row(record.plan_id, record.source, None, f"{record.source}: the plan is nested too deeply to read")
+        return Row(plan_id[0], record.source, None, f"{record.source}: the plan is nested too deeply to read")
+    except PlanTookTooLong:
+        return Row(plan_id[0], record.source, None, _too_long(record))
     except Exception as exc:  # a bug must not lose the plan: it comes out as an error row
         return Row(
-            record.plan_id,
+            plan_id[0],
             record.source,
             None,
             f"{record.source}: pacost could not cost this plan (an internal error, {type(exc).__name__}); "
@@ -103,8 +146,21 @@ class Outcome(NamedTuple):
 
 
 def cost_to_line(number: int, record: Record, rates: RateBook, fmt: str) -> Outcome:
-    """Cost one record and format its output row (``fmt``: csv or jsonl)."""
-    row = cost_record(record, rates, brief=fmt == "csv")
+    """Cost one record and format its output row (``fmt``: csv or jsonl), within this process's time limit."""
+    global _costing
+    if _TIME_LIMIT > 0:
+        signal.setitimer(signal.ITIMER_REAL, _TIME_LIMIT)
+        try:
+            _costing = True
+            row = cost_record(record, rates, brief=fmt == "csv")
+            _costing = False
+        except PlanTookTooLong:  # (cost_record makes this row itself, but for the moment it returns)
+            row = Row(record.plan_id, record.source, None, _too_long(record))
+        finally:
+            _costing = False
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    else:
+        row = cost_record(record, rates, brief=fmt == "csv")
     line = csv_line(number, row) if fmt == "csv" else jsonl_line(number, row)
     if row.result is None:
         return Outcome(line, row.plan_id, row.source, False, False, ZERO)
@@ -113,14 +169,43 @@ def cost_to_line(number: int, record: Record, rates: RateBook, fmt: str) -> Outc
     return Outcome(line, row.plan_id, row.source, True, covered, shortfall)
 
 
-def _init_worker(rates_files: list[str], ignore_interrupt: bool = False) -> None:
+def _end_with_parent() -> None:
+    """Make this worker end when the process that started it does: the system kills it then (Linux's
+    ``PR_SET_PDEATHSIG``), and a watchdog thread ends it when its parent is gone (any system)."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):  # else the watchdog below still ends it
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1: PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="pacost-watchdog", daemon=True).start()
+
+
+def _init_worker(rates_files: list[str], time_limit: float, in_worker: bool = False) -> None:
     from pacost.rates.book import bundled_rates, load_rates
 
-    global _RATES
-    if ignore_interrupt:
-        # Ctrl-C is the parent's to handle: it stops handing out work and keeps what it has written.
+    global _RATES, _TIME_LIMIT
+    if in_worker:
+        # Ctrl-C, SIGTERM and SIGHUP are the parent's to handle: it stops handing out work, ends the workers and
+        # keeps what it has written. (A forked worker inherits the parent's handlers: set them back.)
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        for name in ("SIGTERM", "SIGHUP"):
+            if hasattr(signal, name):
+                signal.signal(getattr(signal, name), signal.SIG_DFL)
+        _end_with_parent()
     _RATES = load_rates([Path(f) for f in rates_files]) if rates_files else bundled_rates()
+    _TIME_LIMIT = time_limit if hasattr(signal, "setitimer") else 0.0  # no alarms on Windows: no limit there
+    if _TIME_LIMIT > 0:
+        signal.signal(signal.SIGALRM, _alarm)
     # Costing a plan makes many short-lived objects and no reference cycles worth chasing: collect garbage less
     # often, and never look again at what start-up made (the rates, the modules).
     gc.freeze()
@@ -140,20 +225,24 @@ def _chunks(records: Iterator[tuple[int, Record]], size: int) -> Iterator[list[t
         yield chunk
 
 
-def outcomes_in_order(records: Iterator[Record], jobs: int, rates_files: list[str], fmt: str) -> Iterator[Outcome]:
+def outcomes_in_order(
+    records: Iterator[Record], jobs: int, rates_files: list[str], fmt: str, time_limit: float = 0.0
+) -> Iterator[Outcome]:
     """Cost and format every record, in order; with more than one job, in worker processes, a bounded number of
-    chunks ahead (so memory stays flat), each worker sending back finished lines."""
+    chunks ahead (so memory stays flat), each worker sending back finished lines. ``time_limit``: the seconds each
+    plan may take (0: no limit). Stopped early (Ctrl-C, a signal), the workers are ended at once."""
     numbered = enumerate(records, start=1)
     if jobs <= 1:
-        _init_worker(rates_files)
+        _init_worker(rates_files, time_limit)
         for item in numbered:
             yield from _cost_chunk([item], fmt)
         return
     from concurrent.futures import ProcessPoolExecutor
 
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files, True))
+    executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files, time_limit, True))
     pending: deque[Future[list[Outcome]]] = deque()
     chunks = _chunks(numbered, CHUNK)
+    finished = False
     try:
         for chunk in islice(chunks, jobs * 3):
             pending.append(executor.submit(_cost_chunk, chunk, fmt))
@@ -163,10 +252,26 @@ def outcomes_in_order(records: Iterator[Record], jobs: int, rates_files: list[st
             if nxt is not None:
                 pending.append(executor.submit(_cost_chunk, nxt, fmt))
             yield from outcomes
+        finished = True
     finally:
-        for future in pending:
-            future.cancel()
-        executor.shutdown(wait=True, cancel_futures=True)
+        if not finished:
+            # Not by cancelling the futures first: the executor's own thread then fails on them (Python 3.11) and
+            # shutting down waits for ever. With its workers gone, it fails every future left and ends.
+            _end_workers(executor)
+        executor.shutdown(wait=True)
+
+
+def _end_workers(executor: ProcessPoolExecutor) -> None:
+    """End the executor's worker processes now, not after the chunks they are costing."""
+    processes = list(getattr(executor, "_processes", None) or {})
+    workers = [executor._processes[pid] for pid in processes]
+    for worker in workers:
+        if worker.is_alive():
+            worker.terminate()
+    for worker in workers:
+        worker.join(timeout=5)
+        if worker.is_alive():
+            worker.kill()
 
 
 @dataclass
@@ -181,6 +286,11 @@ class Summary:
     shortfall_pence: array[int] = field(default_factory=lambda: array("q"))  # compact: 8 bytes a plan
     largest: list[tuple[Decimal, int, str, str]] = field(default_factory=list)  # (shortfall, -row, id, source)
     interrupted: bool = False
+    #: Files in the input folders not read, by why: "hidden", "not a plan", "already read" (a second link).
+    skipped: dict[str, int] = field(default_factory=dict)
+
+    def skip(self, path: Path, why: str) -> None:
+        self.skipped[why] = self.skipped.get(why, 0) + 1
 
     def add(self, number: int, outcome: Outcome) -> None:
         self.read += 1
@@ -223,5 +333,10 @@ class Summary:
                 {"row": -number, "plan_id": plan_id, "source": source, "shortfall": money_str(amount)}
                 for amount, number, plan_id, source in sorted(self.largest, reverse=True)
             ],
+            "skipped": {
+                "hidden": self.skipped.get("hidden", 0),
+                "not_plans": self.skipped.get("not a plan", 0),
+                "already_read": self.skipped.get("already read", 0),
+            },
             "interrupted": self.interrupted,
         }

@@ -2,7 +2,8 @@
 
 This package and its renderers are the only code that may import typer or rich (ruff's banned-api rule keeps the
 core free of them). Errors a user can fix are ``PacostError``s, printed here once, to stderr, with exit code 1;
-tracebacks only with ``--debug``, and never with local variables (plans hold personal data).
+tracebacks only with ``--debug``, and never with local variables or the error's message (plans hold personal
+data).
 """
 
 from __future__ import annotations
@@ -70,14 +71,26 @@ def _app_for(arguments: list[str]) -> typer.Typer:
     return make_app([named]) if named in COMMANDS else app
 
 
+def _print_traceback(exc: BaseException) -> None:
+    """Where pacost failed, for a bug report (``--debug``): each frame's file, line and code, and the kind of error
+    — no local variables, and not the error's message, which may quote the plan."""
+    import traceback
+
+    frames = "".join(traceback.format_tb(exc.__traceback__))
+    kind = f"{type(exc).__module__}.{type(exc).__qualname__}"
+    sys.stderr.write(
+        f"Traceback (most recent call last):\n{frames}{kind} (its message is left out here: it may quote the plan)\n"
+    )
+
+
 def main() -> None:
-    """The console-script entry point."""
+    """The command line: run the command, and answer every way it can fail in plain words and an exit code."""
     debug = "--debug" in sys.argv[1:]
     try:
         _app_for(sys.argv[1:])()
     except PacostError as exc:
         if debug:
-            raise
+            _print_traceback(exc)
         print_error(str(exc))
         sys.exit(1)
     except KeyboardInterrupt:
@@ -85,9 +98,10 @@ def main() -> None:
         sys.exit(130)
     except Exception as exc:  # the last line of defence: no traceback with personal data
         if debug:
-            raise
+            _print_traceback(exc)
         print_error(
-            f"pacost hit an unexpected problem ({type(exc).__name__}). Run again with --debug for details, "
-            "and report it without the plan file attached."
+            f"pacost hit an unexpected problem ({type(exc).__name__}). To report it, run the same command again "
+            "with --debug and send what it prints: it shows where in pacost's code the problem arose, not your "
+            "plan's details. Do not attach the plan file itself: it holds personal data."
         )
         sys.exit(1)

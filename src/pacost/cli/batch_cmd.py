@@ -1,21 +1,30 @@
 """``pacost batch INPUT…``: cost many plans, one output row per input plan, in input order.
 
 The work (``pacost.batch.run.outcomes_in_order``) is spread over ``--jobs`` processes; this command writes the rows
-as they come, shows progress on a terminal, and prints the summary. Ctrl-C stops the workers; every row already
-written is whole.
+as they come, shows progress on a terminal, and prints the summary. An output never names an input (refused
+before anything is read), and is written under a temporary name beside its own, renamed into place at the end: a
+full disk leaves nothing under that name. Ctrl-C, SIGTERM and SIGHUP stop the workers; the rows already written are
+kept, whole, and the command exits 130, 143 or 129.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 from pathlib import Path
-from typing import IO, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from pacost.cli.options import BatchFormat, format_option, output_option, print_error, print_warning, write_file
+from pacost.cli.options import BatchFormat, format_option, output_option, print_error, print_warning
+from pacost.errors import PacostError
+from pacost.files import OutputFile, check_outputs, write_whole
+from pacost.safe_text import shown
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 EXIT_SHORTFALL = 3
 
@@ -46,13 +55,21 @@ def batch(
     rates_file: Annotated[
         list[Path] | None, typer.Option("--rates", help="A TOML file that adds or overrides a tax year's figures.")
     ] = None,
+    plan_timeout: Annotated[
+        float,
+        typer.Option(
+            "--plan-timeout", min=0, help="Seconds one plan may take before it is stopped as an error row (0: none)."
+        ),
+    ] = 30.0,
 ) -> None:
     """Cost many plans at once: one row per plan, in input order; a plan that cannot be costed is an error row."""
     from pacost.batch.inputs import check_inputs, read_inputs
     from pacost.batch.rows import csv_header
-    from pacost.batch.run import Summary, outcomes_in_order
+    from pacost.batch.run import Stopped, Summary, outcomes_in_order
     from pacost.rates import load_rates
+    from pacost.render.csv_out import BYTE_ORDER_MARK
 
+    check_outputs([("--out", out), ("--summary", summary_file)], [*inputs, *(rates_file or [])])
     check_inputs(inputs)
     fmt = output_format
     if fmt is None:
@@ -61,8 +78,10 @@ def batch(
     rates_files = [str(p) for p in rates_file or []]
     if rates_files:
         load_rates([Path(f) for f in rates_files])  # a bad rates file stops the run here, once
-    handle: IO[str] = out.open("w", encoding="utf-8", newline="") if out is not None else sys.stdout
     summary = Summary()
+    output = OutputFile(out) if out is not None else None
+    write: Callable[[str], Any] = output.write if output is not None else sys.stdout.write
+    written = 0
     show_progress = not quiet and sys.stderr.isatty()
     progress = None
     task = None
@@ -80,36 +99,79 @@ def batch(
         )
         progress.start()
         task = progress.add_task("batch", total=None)
+    stopped_by: int | None = None
+    previous = _stop_on_signals(Stopped)
     try:
         if fmt is BatchFormat.csv:
-            handle.write(csv_header())
-        for number, outcome in enumerate(
-            outcomes_in_order(read_inputs(inputs, warn=print_warning), workers, rates_files, fmt), 1
-        ):
-            handle.write(outcome.line)
+            header = csv_header()
+            write(BYTE_ORDER_MARK + header if out is not None and out.suffix.lower() == ".csv" else header)
+        records = read_inputs(inputs, warn=print_warning, skipped=summary.skip)
+        for number, outcome in enumerate(outcomes_in_order(records, workers, rates_files, fmt, plan_timeout), 1):
+            write(outcome.line)
+            written += 1
             summary.add(number, outcome)
             if progress is not None and task is not None and number % 256 == 0:
                 progress.update(task, completed=number)
     except KeyboardInterrupt:
         summary.interrupted = True
+        stopped_by = signal.SIGINT
+    except Stopped as stop:
+        summary.interrupted = True
+        stopped_by = stop.signal_number
+    except PacostError as exc:  # the output could not be written: nothing is left under its name
+        if output is not None:
+            output.discard()
+        raise _not_kept(exc, written) from None
+    except BaseException:
+        if output is not None:
+            output.discard()
+        raise
     finally:
+        _restore_signals(previous)
         if progress is not None:
             progress.stop()
-        handle.flush()
-        if out is not None:
-            handle.close()
+    if output is not None:
+        try:
+            output.keep()
+        except PacostError as exc:
+            raise _not_kept(exc, written) from None
+    else:
+        sys.stdout.flush()
     report = summary.to_dict()
     if summary_file is not None:
-        write_file(summary_file, json.dumps(report, indent=2) + "\n")
+        write_whole(summary_file, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     if not quiet:
         _print_summary(report)
-    if summary.interrupted:
-        print_error(
-            f"stopped: {summary.read:,} plan(s) were written before Ctrl-C; the output file is complete to there."
-        )
-        raise typer.Exit(130)
+    if stopped_by is not None:
+        how = "Ctrl-C" if stopped_by == signal.SIGINT else signal.Signals(stopped_by).name
+        print_error(f"stopped: {summary.read:,} plan(s) were written before {how}; the output is complete to there.")
+        raise typer.Exit(128 + stopped_by)
     if fail_on_shortfall and summary.not_covered:
         raise typer.Exit(EXIT_SHORTFALL)
+
+
+def _not_kept(exc: PacostError, written: int) -> PacostError:
+    return PacostError(f"{exc}; {written:,} row(s) had been written, and none was kept under that name")
+
+
+def _stop_on_signals(stopped: type[BaseException]) -> dict[int, Any]:
+    """SIGTERM and SIGHUP stop the run as Ctrl-C does (by raising ``stopped`` with the signal's number); the
+    handlers they had before, to put back."""
+    previous: dict[int, Any] = {}
+
+    def stop(signal_number: int, frame: object) -> None:
+        raise stopped(signal_number)
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            previous[number] = signal.signal(number, stop)
+    return previous
+
+
+def _restore_signals(previous: dict[int, Any]) -> None:
+    for number, handler in previous.items():
+        signal.signal(number, handler)
 
 
 def _print_summary(report: dict[str, object]) -> None:
@@ -128,9 +190,24 @@ def _print_summary(report: dict[str, object]) -> None:
         + (f", median {money(report['median_shortfall'])}" if report["median_shortfall"] is not None else "")
         + ".",
     ]
+    skipped = report["skipped"]
+    assert isinstance(skipped, dict)  # noqa: S101 - built by Summary.to_dict
+    if any(skipped.values()):
+        parts = [
+            f"{count:,} {what}"
+            for what, count in (
+                ("hidden", skipped["hidden"]),
+                ("not a plan", skipped["not_plans"]),
+                ("a second link to a folder already read", skipped["already_read"]),
+            )
+            if count
+        ]
+        lines.append(f"{sum(skipped.values()):,} file(s) in the folders skipped: {', '.join(parts)}.")
     largest = report["largest_shortfalls"]
     assert isinstance(largest, list)  # noqa: S101 - built by Summary.to_dict
     if largest:
         lines.append("Largest shortfalls:")
-        lines += [f"  {money(item['shortfall']):>13}  {item['plan_id']} ({item['source']})" for item in largest]
+        lines += [
+            f"  {money(item['shortfall']):>13}  {shown(item['plan_id'])} ({shown(item['source'])})" for item in largest
+        ]
     sys.stderr.write("\n".join(lines) + "\n")

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from pacost.cli.options import FORMAT_OPTION, OUTPUT_OPTION, CostFormat, show
+from pacost.files import check_outputs
 
 if TYPE_CHECKING:
     from pacost.plan import LoadedPlan
@@ -59,6 +60,7 @@ def cost(
     The plan file's keys, their defaults and examples: docs/plan-file.md in pacost's repository.
 
     `pacost schema` prints the keys as a JSON Schema. A plan with mistakes gets all of them at once."""
+    check_outputs([("--output", output)], [plan_file, *(rates_file or [])])
     _, _, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates)
     show(result, output_format, output, detail=detail)
     if fail_on_shortfall and not result.covered:

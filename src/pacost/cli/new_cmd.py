@@ -17,8 +17,9 @@ from typing import Annotated, Any, TypeVar
 
 import typer
 
-from pacost.cli.options import print_error, write_file
+from pacost.cli.options import print_error
 from pacost.errors import PacostError
+from pacost.files import write_whole
 
 _Answer = TypeVar("_Answer")
 
@@ -231,7 +232,7 @@ def new(
     if path.exists():
         raise PacostError(f"{path} already exists: give another name (pacost never writes over a file)")
     if example:
-        write_file(path, TEMPLATE)
+        write_whole(path, TEMPLATE)
         typer.echo(f"Wrote {path}: change it to your plan, then run: pacost cost {path}", err=True)
         return
     ui = _Interview()
@@ -243,7 +244,7 @@ def new(
         print_error(str(exc))
         ui.say("The plan was not written: run pacost new again.")
         raise typer.Exit(1) from None
-    write_file(path, text)
+    write_whole(path, text)
     ui.say(f"Wrote {path}.")
     if ui.ask("Cost it now?", _yes, "yes"):
         from pacost.cli.cost_cmd import cost_plan_file

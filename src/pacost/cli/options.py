@@ -1,13 +1,12 @@
 """What every command shares: the output options (``--format``/``-f`` and ``-o``/``--output``), showing a view on
-the terminal or writing it to a file whole, and printing an error.
+the terminal or writing it to a file whole (``pacost.files.write_whole``), and printing an error.
 
-A file is written beside its final name and renamed into place when complete, so a failed or interrupted write
-never leaves a partial file under that name.
+CSV written to a ``.csv`` file starts with a byte-order mark, so that Excel shows £ as £; CSV on standard output
+does not (it is for programs).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -15,8 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from pacost.errors import PacostError
+from pacost.files import write_whole
 from pacost.render import Format, render_text, renderable
+from pacost.render.csv_out import BYTE_ORDER_MARK
+from pacost.safe_text import shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -65,12 +66,13 @@ def stdout_console() -> Console:
 
 
 def print_error(message: str, *, label: str = "[bold red]error:[/]") -> None:
-    """``message`` to stderr, each of its lines (one problem each) after "error:" (or another ``label``)."""
+    """``message`` to stderr, each of its lines (one problem each) after "error:" (or another ``label``), with any
+    control character in it written out (a plan's name may hold a terminal escape)."""
     from rich.console import Console
     from rich.markup import escape
 
-    shown = "\n".join(f"{label} {escape(line)}" for line in message.splitlines() or [""])
-    Console(stderr=True, highlight=False, soft_wrap=True).print(shown, markup=True)
+    text = "\n".join(f"{label} {escape(shown(line))}" for line in message.splitlines() or [""])
+    Console(stderr=True, highlight=False, soft_wrap=True).print(text, markup=True)
 
 
 def print_warning(message: str) -> None:
@@ -78,34 +80,16 @@ def print_warning(message: str) -> None:
     print_error(message, label="[bold yellow]warning:[/]")
 
 
-def write_file(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole: to a temporary file beside it, then renamed over it."""
-    import tempfile
-
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
-    except OSError as exc:
-        raise PacostError(f"could not write {path}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise PacostError(f"could not write {path}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
 def show(subject: object, fmt: StrEnum, output: Path | None, *, detail: bool = False) -> None:
     """Show ``subject`` in ``fmt``: on standard output (a Rich view in colour on a terminal), or written to
     ``output`` whole, saying so on standard error."""
     view_format = Format(fmt.value)
     if output is not None:
-        write_file(output, render_text(subject, view_format, detail=detail))
-        typer.echo(f"Wrote {output}", err=True)
+        text = render_text(subject, view_format, detail=detail)
+        if view_format is Format.csv and output.suffix.lower() == ".csv":
+            text = BYTE_ORDER_MARK + text
+        write_whole(output, text)
+        typer.echo(f"Wrote {shown(str(output))}", err=True)
     elif view_format is Format.human:
         stdout_console().print(renderable(subject, view_format, detail=detail))
     else:

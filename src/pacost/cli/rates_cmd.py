@@ -10,6 +10,7 @@ import typer
 from pacost.cli.options import FORMAT_OPTION, OUTPUT_OPTION, CostFormat, show
 from pacost.dates import TaxYear
 from pacost.errors import PacostError
+from pacost.files import check_outputs
 
 
 def rates(
@@ -25,6 +26,7 @@ def rates(
     from pacost.rates import bundled_rates, load_rates
     from pacost.rates.table import rates_overview, rates_year
 
+    check_outputs([("--output", output)], rates_file or [])
     book = load_rates(rates_file) if rates_file else bundled_rates()
     if tax_year is None:
         show(rates_overview(book), output_format, output)

@@ -12,6 +12,7 @@ from typing import Annotated
 from pacost.cli.cost_cmd import PLAN_ARGUMENT, RATES_OPTION, SET_OPTION, STRICT_OPTION, cost_plan_file
 from pacost.cli.options import ReportFormat, format_option, output_option, show
 from pacost.errors import PacostError
+from pacost.files import check_outputs
 
 
 def generated_on() -> date:
@@ -50,6 +51,7 @@ def report(
     if output_format is None:
         markdown = output is not None and output.suffix.lower() in (".md", ".markdown")
         output_format = ReportFormat.markdown if markdown else ReportFormat.html
+    check_outputs([("--output", output)], [plan_file, *(rates_file or [])])
     rates, loaded, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates)
     content = build_report(result, loaded.plan, rates, generated_on=generated_on())
     show(content, output_format, output)

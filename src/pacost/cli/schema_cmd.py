@@ -8,7 +8,9 @@ from pathlib import Path
 
 import typer
 
-from pacost.cli.options import OUTPUT_OPTION, write_file
+from pacost.cli.options import OUTPUT_OPTION
+from pacost.files import write_whole
+from pacost.safe_text import shown
 
 
 def schema(output: Path | None = OUTPUT_OPTION) -> None:
@@ -19,7 +21,7 @@ def schema(output: Path | None = OUTPUT_OPTION) -> None:
 
     text = json.dumps(plan_json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is not None:
-        write_file(output, text)
-        typer.echo(f"Wrote {output}", err=True)
+        write_whole(output, text)
+        typer.echo(f"Wrote {shown(str(output))}", err=True)
     else:
         sys.stdout.write(text)
