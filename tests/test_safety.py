@@ -305,12 +305,19 @@ def test_the_html_report_escapes_every_payload(tmp_path: Path, payload: str) -> 
 @pytest.mark.parametrize("payload", TERMINAL_PAYLOADS)
 def test_terminal_escapes_in_a_name_never_reach_the_terminal(tmp_path: Path, payload: str) -> None:
     plan = write_plan(tmp_path, payload)
-    for args in (["cost", str(plan)], ["cost", str(plan), "--detail"], ["cost", str(plan), "--format", "markdown"]):
+    for args in (
+        ["cost", str(plan)],
+        ["cost", str(plan), "--detail"],
+        ["cost", str(plan), "--format", "markdown"],
+        ["cost", str(plan), "--format", "json"],
+    ):
         result = pacost(*args)
         assert result.returncode == 0, result.stderr
         for stream in (result.stdout, result.stderr):
             assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", stream), (args, stream)
-        if "markdown" not in args:
+        if "json" in args:
+            assert json.loads(result.stdout)["plan"] == payload.strip()  # escaped, yet the same data
+        elif "markdown" not in args:
             assert shown(payload)[:6] in result.stdout  # shown as written: \x1b
     # and in an error message, which quotes the plan's words
     data = plan_named(payload)

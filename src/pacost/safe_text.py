@@ -11,16 +11,21 @@ may hold anything — a terminal escape sequence, a spreadsheet formula, a Markd
   ``markdown_link``: a link only to an
   ``https://`` address, its address percent-encoded so that it cannot end early.
 
+- ``json_text``: JSON as pacost writes it (UTF-8, not ASCII-escaped), with DEL and the C1 controls escaped as
+  ``\\u009b`` as well (JSON escapes the C0 ones itself): the same data, safe to show on a terminal.
+
 HTML is escaped where the report is written (``pacost.render.report_html``). Nothing else lives here.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import quote
 
 #: C0 controls but tab, DEL and C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_NOT_ESCAPED_BY_JSON = re.compile("[\x7f-\x9f]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: What Markdown (CommonMark and GitHub's tables) or HTML reads as markup; a backslash before any of them is shown
 #: as the character itself. ``(``, ``)`` and ``!`` stay as they are, easier to read: with ``[`` and ``]`` escaped
@@ -66,3 +71,9 @@ def markdown_link(title: str, url: str) -> str:
 #: What an address keeps as it is in a Markdown link; every other character is percent-encoded (a space, a
 #: bracket, a quote, a control character), so that the link cannot end early or carry markup.
 _URL_SAFE = ":/?#@!$&'*+,;=%-._~"
+
+
+def json_text(data: object, *, indent: int | None = None, separators: tuple[str, str] | None = None) -> str:
+    """``data`` as JSON text: characters as they are, but every control character escaped."""
+    text = json.dumps(data, indent=indent, separators=separators, ensure_ascii=False)
+    return _NOT_ESCAPED_BY_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -5,12 +5,11 @@ are neutralised.
 
 from __future__ import annotations
 
-import json
 from typing import Any, NamedTuple
 
 from pacost.render.csv_out import csv_text
 from pacost.result import LINE_IDS
-from pacost.safe_text import csv_cell
+from pacost.safe_text import csv_cell, json_text
 
 
 class Row(NamedTuple):
@@ -101,4 +100,4 @@ def jsonl_line(number: int, row: Row) -> str:
         payload |= {"status": "error", "error": row.error}
     else:
         payload |= {"status": "ok", "result": row.result}
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":")) + "\n"
+    return json_text(payload, separators=(",", ":")) + "\n"

@@ -9,7 +9,6 @@ kept, whole, and the command exits 130, 143 or 129.
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -21,7 +20,7 @@ import typer
 from pacost.cli.options import BatchFormat, format_option, output_option, print_error, print_warning
 from pacost.errors import PacostError
 from pacost.files import OutputFile, check_outputs, write_whole
-from pacost.safe_text import shown
+from pacost.safe_text import json_text, shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -139,7 +138,7 @@ def batch(
         sys.stdout.flush()
     report = summary.to_dict()
     if summary_file is not None:
-        write_whole(summary_file, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+        write_whole(summary_file, json_text(report, indent=2) + "\n")
     if not quiet:
         _print_summary(report)
     if stopped_by is not None:

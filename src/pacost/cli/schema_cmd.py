@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -10,7 +9,7 @@ import typer
 
 from pacost.cli.options import OUTPUT_OPTION
 from pacost.files import write_whole
-from pacost.safe_text import shown
+from pacost.safe_text import json_text, shown
 
 
 def schema(output: Path | None = OUTPUT_OPTION) -> None:
@@ -19,7 +18,7 @@ def schema(output: Path | None = OUTPUT_OPTION) -> None:
     The same keys, with their defaults and examples, are described for people in docs/plan-file.md."""
     from pacost.plan import plan_json_schema
 
-    text = json.dumps(plan_json_schema(), indent=2, ensure_ascii=False) + "\n"
+    text = json_text(plan_json_schema(), indent=2) + "\n"
     if output is not None:
         write_whole(output, text)
         typer.echo(f"Wrote {shown(str(output))}", err=True)

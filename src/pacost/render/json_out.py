@@ -3,12 +3,12 @@ version."""
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 from typing import Any
 
 from pacost.money import money_str
 from pacost.result import CostResult, PaResult, WholePeriod
+from pacost.safe_text import json_text
 
 
 def _money(value: Decimal | None) -> str | None:
@@ -121,4 +121,4 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
 
 
 def render_json(result: CostResult, *, detail: bool = False) -> str:
-    return json.dumps(to_dict(result, detail=detail), indent=2, ensure_ascii=False) + "\n"
+    return json_text(to_dict(result, detail=detail), indent=2) + "\n"

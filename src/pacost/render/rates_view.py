@@ -4,13 +4,12 @@ JSON, CSV, Markdown or a Rich table for the terminal. Only layout lives here; th
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING
 
 from pacost.rates.table import FREQUENCY_FIELDS, RatesOverview, RatesYear, YearSummary
 from pacost.render.csv_out import csv_text
-from pacost.safe_text import csv_cell, markdown_link, markdown_text, shown
+from pacost.safe_text import csv_cell, json_text, markdown_link, markdown_text, shown
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -20,7 +19,7 @@ HEADS = {"weekly": "Week", "fortnightly": "Fortnight", "four_weekly": "4 weeks",
 
 def overview_json(view: RatesOverview) -> str:
     payload = {"tax_years": [asdict(s) for s in view.years], "carried_forward_after": str(view.last_year)}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload, indent=2) + "\n"
 
 
 def _carried_forward(view: RatesOverview) -> str:
@@ -87,7 +86,7 @@ def overview_human(view: RatesOverview) -> RenderableType:
 
 def year_json(view: RatesYear) -> str:
     payload = {"tax_year": str(view.year), "figures": [asdict(r) for r in view.rows]}
-    return json.dumps(payload, indent=2, ensure_ascii=False) + "\n"
+    return json_text(payload, indent=2) + "\n"
 
 
 def year_csv(view: RatesYear) -> str:
