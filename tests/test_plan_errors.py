@@ -431,11 +431,11 @@ def test_set_several_values(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Capt
 @pytest.mark.parametrize(
     ("setting", "fragments"),
     [
-        ("pa.0.hourly_rate", ("--set 'pa.0.hourly_rate': write it as KEY=VALUE",)),
-        ("pa.5.hourly_rate=14", ("--set pa.5.hourly_rate: '5' is not one of the 1 entries",)),
+        ("pa.0.hourly_rate", ("--set 'pa.0.hourly_rate': write a change as KEY=VALUE",)),
+        ("pa.5.hourly_rate=14", ("--set pa.5.hourly_rate=14: the plan has 1 PA(s), counted from 0; there is no pa.5",)),
         ("pa.0.hourly_rte=14", ("pa[0].hourly_rte: unknown key 'hourly_rte'", "did you mean 'hourly_rate'?")),
-        ("pa.0.hourly_rate=-2", ("pa[0].hourly_rate: must be more than zero, got -2",)),
-        ("name.first=Jo", ("--set name.first: name is a single value, not a table",)),
+        ("pa.0.hourly_rate=-20", ("pa[0].hourly_rate: must be more than zero, got -6.50",)),  # 13.50 less £20
+        ("name.first=Jo", ("--set name.first=Jo: name is a single value, not a table",)),
     ],
     ids=["no-equals", "no-such-pa", "typo", "negative", "into-a-value"],
 )

@@ -5,7 +5,7 @@ A plan is read in four steps, each a function below:
 1. ``read_plan_bytes`` and ``decode_plan`` — the file's text, or a located error for a folder, a missing, empty or
    binary file;
 2. ``parse_text`` — TOML or JSON (by extension, or by sniffing), numbers read as exact decimals, never floats;
-3. ``apply_overrides`` — ``--set KEY=VALUE`` from the command line, on the raw data;
+3. ``pacost.overrides.apply_overrides`` — changes for one run (``--set KEY=VALUE``), on the raw data;
 4. ``plan_from_dict`` — unknown keys refused with the nearest known key suggested (a typo must not silently drop a
    cost), every default filled in and recorded as an ``Assumption`` (with its source where it is a statutory or
    national figure), then validated with pydantic into a ``Plan``.
@@ -623,12 +623,15 @@ class Assumption(NamedTuple):
 
 
 class LoadedPlan(NamedTuple):
-    """A plan read from a file: the plan, what was assumed for what it left out, where it came from and its SHA-256."""
+    """A plan read from a file: the plan, what was assumed for what it left out, where it came from and its SHA-256,
+    and the changes made to it for this run (``overrides``, as written; ``scenario``, their name if they have one)."""
 
     plan: Plan
     assumptions: list[Assumption]
     source: str
     sha256: str
+    overrides: tuple[str, ...] = ()
+    scenario: str | None = None
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -787,47 +790,6 @@ def _unquoted_value(text: str, line: int | None) -> str | None:
     if re.fullmatch(r"\d+,\d{1,2}", value):
         return f"{key} = {value}: use a full stop for pence: {key} = {value.replace(',', '.')}"
     return f'{key} = {value}: put the value in quotes, as {key} = "{value}"'
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# Overrides from the command line
-
-
-def apply_overrides(data: dict[str, Any], overrides: Iterable[str], source: str) -> dict[str, Any]:
-    """Apply ``KEY=VALUE`` settings (``pa.0.hourly_rate=14``, ``budget.amount=600``) to raw plan data.
-
-    The value is read as TOML would read it (a number, true/false, a date, a list) and otherwise as text."""
-    import tomllib
-
-    for setting in overrides:
-        key, sep, raw_value = setting.partition("=")
-        if not sep or not key.strip():
-            raise PacostError(f"--set {setting!r}: write it as KEY=VALUE, e.g. --set pa.0.hourly_rate=14")
-        parts = [p for p in re.split(r"[.\[\]]+", key.strip()) if p]
-        try:
-            value: Any = tomllib.loads(f"v = {raw_value.strip()}", parse_float=Decimal)["v"]
-        except tomllib.TOMLDecodeError:
-            value = raw_value.strip()
-        node: Any = data
-        for i, part in enumerate(parts):
-            last = i == len(parts) - 1
-            if isinstance(node, list):
-                if not part.isdigit() or int(part) >= len(node):
-                    raise PacostError(
-                        f"--set {key}: {part!r} is not one of the {len(node)} entries (counting from 0)", source=source
-                    )
-                if last:
-                    node[int(part)] = value
-                else:
-                    node = node[int(part)]
-            elif isinstance(node, dict):
-                if last:
-                    node[part] = value
-                else:
-                    node = node.setdefault(part, {})
-            else:
-                raise PacostError(f"--set {key}: {'.'.join(parts[:i])} is a single value, not a table", source=source)
-    return data
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1493,30 +1455,42 @@ def parse_plan(
     rates: RateBook | None = None,
     today: date | None = None,
     sha256: str | None = None,
+    scenario: str | None = None,
 ) -> LoadedPlan:
-    """A plan from its text; ``sha256`` is the fingerprint of the bytes it was read from (by default, of the text in
-    UTF-8)."""
+    """A plan from its text, with ``overrides`` applied (``scenario``: their name); ``sha256`` is the fingerprint of
+    the bytes it was read from (by default, of the text in UTF-8) — of the file as written, whatever the changes."""
     fmt = fmt or plan_format(source, text)
     data = parse_text(text, fmt, source)
-    data = apply_overrides(data, overrides, source)
+    if overrides:
+        from pacost.overrides import apply_overrides
+
+        data = apply_overrides(data, overrides, source)
     try:
         plan, assumptions = plan_from_dict(
             data, source=source, text=None if overrides else text, fmt=fmt, rates=rates, today=today
         )
     except RecursionError:  # tables within tables hundreds deep, which the reader took but checking them cannot
         raise _too_deep(source) from None
-    return LoadedPlan(plan, assumptions, source, sha256 or sha256_hex(text.encode("utf-8")))
+    digest = sha256 or sha256_hex(text.encode("utf-8"))
+    return LoadedPlan(plan, assumptions, source, digest, tuple(overrides), scenario)
 
 
 def load_plan(
-    path: Path | str, *, overrides: Sequence[str] = (), rates: RateBook | None = None, today: date | None = None
+    path: Path | str,
+    *,
+    overrides: Sequence[str] = (),
+    rates: RateBook | None = None,
+    today: date | None = None,
+    scenario: str | None = None,
 ) -> LoadedPlan:
-    """Read a plan file (``-`` for standard input)."""
+    """Read a plan file (``-`` for standard input), with ``overrides`` applied (``scenario``: their name)."""
     path = Path(path)
     source = "<stdin>" if str(path) == "-" else str(path)
     data = read_plan_bytes(path)
     text = decode_plan(data, source)
-    return parse_plan(text, source=source, overrides=overrides, rates=rates, today=today, sha256=sha256_hex(data))
+    return parse_plan(
+        text, source=source, overrides=overrides, rates=rates, today=today, sha256=sha256_hex(data), scenario=scenario
+    )
 
 
 def plan_to_dict(plan: Plan) -> dict[str, Any]:
@@ -1567,7 +1541,6 @@ __all__ = [
     "Plan",
     "Shift",
     "Sickness",
-    "apply_overrides",
     "load_plan",
     "parse_plan",
     "plan_from_dict",

@@ -134,6 +134,8 @@ class CostResult(NamedTuple):
     rates_used: list[str]
     rates_carried_forward: bool
     sha256: str
+    overrides: tuple[str, ...] = ()  # the changes made to the plan for this run, as written
+    scenario: str | None = None  # their name, in a comparison
     pacost_version: str = __version__
     schema: int = RESULT_SCHEMA
 

@@ -149,6 +149,8 @@ def cost_plan(
         rates_used=[str(TaxYear(y)) for y in sorted(prep.years_used)],
         rates_carried_forward=prep.carried_forward,
         sha256=loaded.sha256,
+        overrides=loaded.overrides,
+        scenario=loaded.scenario,
     )
 
 

@@ -12,7 +12,7 @@ from rich.table import Table
 from rich.text import Text
 
 from pacost.money import pounds
-from pacost.render.words import key_figures, verdict
+from pacost.render.words import changes, key_figures, verdict
 from pacost.result import CostResult
 from pacost.safe_text import shown
 
@@ -101,6 +101,7 @@ def cost_human(result: CostResult, *, detail: bool = False) -> Group:
     blank = Text("")
     parts: list[RenderableType] = [
         Text.from_markup(f"[bold]{_plain(result.plan)}[/]"),
+        *([Text(shown(changed), style="italic")] if (changed := changes(result)) else []),
         Text(
             f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days), "
             f"{result.hours.planned} hours of care planned ({result.hours.planned_per_week} a week)."

@@ -117,7 +117,14 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         "rates_carried_forward": result.rates_carried_forward,
         "plan_sha256": result.sha256,
         "pacost_version": result.pacost_version,
-    }
+    } | _changes(result)
+
+
+def _changes(result: CostResult) -> dict[str, Any]:
+    """The changes made to the plan for this run, when there are any: the file's SHA-256 is of the plan as written."""
+    if not result.overrides:
+        return {}
+    return {"overrides": list(result.overrides)} | ({"scenario": result.scenario} if result.scenario else {})
 
 
 def render_json(result: CostResult, *, detail: bool = False) -> str:

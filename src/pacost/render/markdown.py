@@ -5,7 +5,7 @@ ready to paste into an email or a letter. Every text that may hold a plan's word
 from __future__ import annotations
 
 from pacost.money import pounds
-from pacost.render.words import key_figures, verdict
+from pacost.render.words import changes, key_figures, verdict
 from pacost.result import CostResult
 from pacost.safe_text import markdown_text
 
@@ -14,6 +14,7 @@ def render_markdown(result: CostResult) -> str:
     lines = [
         f"# {markdown_text(result.plan)}: the true cost of employing PAs",
         "",
+        *([f"*{markdown_text(changed)}*", ""] if (changed := changes(result)) else []),
         f"{result.start:%-d %B %Y} to {result.end:%-d %B %Y} ({result.days} days).",
         "",
         f"**{verdict(result)}**",

@@ -29,7 +29,7 @@ from pacost.money import ZERO, percent, pounds, round_penny
 from pacost.plan import PA, Plan, Shift
 from pacost.rates.book import RateBook
 from pacost.rates.table import FREQUENCY_FIELDS, FigureRow, year_rows
-from pacost.render.words import KeyFigure, key_figures, verdict
+from pacost.render.words import KeyFigure, changes, key_figures, verdict
 from pacost.result import CostLine, CostResult
 from pacost.statutory.holiday import accrual_rate, statutory_weeks
 from pacost.statutory.state_pension import age_on
@@ -224,6 +224,7 @@ class Report:
     plan_file: str
     sha256: str
     not_advice: str
+    changes: str | None = None  # the changes made to the plan for this run, if any (words.changes)
 
     @property
     def period_head(self) -> str:
@@ -606,7 +607,7 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         else "Budget (for the period)"
     )
     return Report(
-        title=f"{result.plan}: the true cost of employing PAs",
+        title=f"{result.plan}: the true cost of employing PAs" + (" (with changes)" if result.overrides else ""),
         plan=result.plan,
         period=_period(result),
         nation=NATION_NAMES.get(result.nation, result.nation),
@@ -642,4 +643,5 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         plan_file=Path(result.source).name,
         sha256=result.sha256,
         not_advice=NOT_ADVICE,
+        changes=changes(result),
     )

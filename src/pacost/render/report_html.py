@@ -368,7 +368,9 @@ def _footer(report: Report) -> str:
         "<footer><p>Generated on "
         f'<time datetime="{report.generated_on.isoformat()}">{report.generated_on:%-d %B %Y}</time> '
         f"by pacost {escape(report.version)} from the plan file <code>{escape(report.plan_file)}</code>, "
-        f'SHA-256 <code class="hash">{escape(report.sha256)}</code>.</p>'
+        f'SHA-256 <code class="hash">{escape(report.sha256)}</code>'
+        + (f" (the file as written). {escape(report.changes)}" if report.changes else ".")
+        + "</p>"
         f'<p class="not-advice"><strong>Not legal advice.</strong> {escape(report.not_advice)}</p></footer>'
     )
 
@@ -451,7 +453,9 @@ def render_report_html(report: Report) -> str:
     body = "".join(
         [
             f"<header><h1>{escape(report.title)}</h1>",
-            f'<p class="meta">{escape(report.period)}. Plan in {escape(report.nation)}.</p></header>',
+            f'<p class="meta">{escape(report.period)}. Plan in {escape(report.nation)}.</p>'
+            + (f'<p class="meta changes"><strong>{escape(report.changes)}</strong></p>' if report.changes else "")
+            + "</header>",
             _verdict(report),
             _chart(report),
             _breakdown(report),

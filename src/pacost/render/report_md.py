@@ -17,6 +17,7 @@ def render_report_markdown(report: Report) -> str:
         "",
         f"{_cell(report.period)}. Plan in {_cell(report.nation)}.",
         "",
+        *([f"**{_cell(report.changes)}**", ""] if report.changes else []),
         "## The verdict",
         "",
         f"**{_cell(report.verdict)}**",
@@ -167,7 +168,8 @@ def render_report_markdown(report: Report) -> str:
         "---",
         "",
         f"Generated on {report.generated_on:%-d %B %Y} by pacost {report.version} from the plan file "
-        f"{markdown_code(report.plan_file)}, SHA-256 `{report.sha256}`.",
+        f"{markdown_code(report.plan_file)}, SHA-256 `{report.sha256}`"
+        + (f" (the file as written). {_cell(report.changes)}" if report.changes else "."),
         "",
         f"**Not legal advice.** {report.not_advice}",
         "",

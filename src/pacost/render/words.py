@@ -1,4 +1,5 @@
-"""The plain-English sentences every renderer shares: the verdict and the key figures."""
+"""The plain-English sentences every renderer shares: the verdict, the key figures, and the changes a run made to
+the plan."""
 
 from __future__ import annotations
 
@@ -13,6 +14,15 @@ def period_phrase(result: CostResult) -> str:
     if result.days in (365, 366):
         return "a year"
     return f"over these {result.days} days"
+
+
+def changes(result: CostResult) -> str | None:
+    """``With changes for this run: pa.0.hourly_rate=13.50, budget.amount=+5%`` (and the scenario's name), or None
+    for the plan as written. Shown wherever the plan file's name and SHA-256 are, which are of the file as written."""
+    if not result.overrides:
+        return None
+    named = f" (“{result.scenario}”)" if result.scenario else ""
+    return f"With changes for this run{named}: {', '.join(result.overrides)}."
 
 
 def verdict(result: CostResult) -> str:
