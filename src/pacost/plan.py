@@ -1456,6 +1456,7 @@ def parse_plan(
     today: date | None = None,
     sha256: str | None = None,
     scenario: str | None = None,
+    option: str = "--set",
 ) -> LoadedPlan:
     """A plan from its text, with ``overrides`` applied (``scenario``: their name); ``sha256`` is the fingerprint of
     the bytes it was read from (by default, of the text in UTF-8) — of the file as written, whatever the changes."""
@@ -1464,7 +1465,7 @@ def parse_plan(
     if overrides:
         from pacost.overrides import apply_overrides
 
-        data = apply_overrides(data, overrides, source)
+        data = apply_overrides(data, overrides, source, option)
     try:
         plan, assumptions = plan_from_dict(
             data, source=source, text=None if overrides else text, fmt=fmt, rates=rates, today=today
@@ -1482,14 +1483,23 @@ def load_plan(
     rates: RateBook | None = None,
     today: date | None = None,
     scenario: str | None = None,
+    option: str = "--set",
 ) -> LoadedPlan:
-    """Read a plan file (``-`` for standard input), with ``overrides`` applied (``scenario``: their name)."""
+    """Read a plan file (``-`` for standard input), with ``overrides`` applied (``scenario``: their name; ``option``:
+    where they were written, for a message about a mistake in one)."""
     path = Path(path)
     source = "<stdin>" if str(path) == "-" else str(path)
     data = read_plan_bytes(path)
     text = decode_plan(data, source)
     return parse_plan(
-        text, source=source, overrides=overrides, rates=rates, today=today, sha256=sha256_hex(data), scenario=scenario
+        text,
+        source=source,
+        overrides=overrides,
+        rates=rates,
+        today=today,
+        sha256=sha256_hex(data),
+        scenario=scenario,
+        option=option,
     )
 
 

@@ -3,6 +3,7 @@ format asked for. No renderer computes a cost; each only formats what it is give
 
 - ``json_out``, ``csv_out``, ``markdown`` and ``human`` (Rich, for the terminal): a ``CostResult``;
 - ``rates_view``: ``pacost rates``' overview and one year's figures;
+- ``compare_view``: ``pacost compare``'s and ``pacost sweep``'s columns side by side;
 - ``report``, ``report_html`` and ``report_md``: the advocacy report;
 - ``words``: the sentences several views share.
 
@@ -50,6 +51,12 @@ RENDERERS: dict[str, dict[Format, str]] = {
         Format.json: "rates_view:year_json",
         Format.csv: "rates_view:year_csv",
         Format.markdown: "rates_view:year_markdown",
+    },
+    "Comparison": {
+        Format.human: "compare_view:compare_human",
+        Format.json: "compare_view:compare_json",
+        Format.csv: "compare_view:compare_csv",
+        Format.markdown: "compare_view:compare_markdown",
     },
     "Report": {
         Format.html: "report_html:render_report_html",
