@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 import typer
 
 from pacost import __version__
-from pacost.cli import batch_cmd, compare_cmd, cost_cmd, new_cmd, rates_cmd, report_cmd, schema_cmd
+from pacost.cli import batch_cmd, compare_cmd, cost_cmd, new_cmd, rates_cmd, report_cmd, schema_cmd, sweep_cmd
 from pacost.cli.options import print_error
 from pacost.errors import PacostError
 
@@ -23,6 +23,7 @@ COMMANDS: dict[str, Callable[..., None]] = {
     "new": new_cmd.new,
     "cost": cost_cmd.cost,
     "compare": compare_cmd.compare,
+    "sweep": sweep_cmd.sweep,
     "batch": batch_cmd.batch,
     "rates": rates_cmd.rates,
     "report": report_cmd.report,

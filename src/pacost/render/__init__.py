@@ -58,6 +58,12 @@ RENDERERS: dict[str, dict[Format, str]] = {
         Format.csv: "compare_view:compare_csv",
         Format.markdown: "compare_view:compare_markdown",
     },
+    "Sweep": {
+        Format.human: "compare_view:sweep_human",
+        Format.json: "compare_view:sweep_json",
+        Format.csv: "compare_view:sweep_csv",
+        Format.markdown: "compare_view:sweep_markdown",
+    },
     "Report": {
         Format.html: "report_html:render_report_html",
         Format.markdown: "report_md:render_report_markdown",

@@ -1,12 +1,13 @@
-"""``pacost compare``'s views: the columns side by side, a row per figure — as a Rich table, JSON, CSV or Markdown.
-Only layout lives here; the rows are ``pacost.compare``'s."""
+"""``pacost compare``'s views (the columns side by side, a row per figure) and ``pacost sweep``'s (a row per value,
+a bar of the cost against the budget, the break-even value) — as a Rich table, JSON, CSV or Markdown. Only layout
+lives here; the rows are ``pacost.compare``'s."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pacost.compare import Comparison, Row
+from pacost.compare import Comparison, Row, Sweep, SweepRow
 from pacost.money import money_str, pounds
 from pacost.render.csv_out import csv_text
 from pacost.render.json_out import to_dict
@@ -110,5 +111,164 @@ def compare_markdown(comparison: Comparison) -> str:
     ]
     if changed:
         lines += ["", *changed]
+    lines.append("")
+    return "\n".join(lines)
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# pacost sweep
+
+_BAR = 14
+
+
+def _value_text(value: Decimal) -> str:
+    """A swept value as it was stepped: ``12.00``, ``12.25`` (for ``12:14:0.25``)."""
+    return f"{value:f}"
+
+
+def _break_even_text(sweep: Sweep) -> str | None:
+    found = sweep.break_even
+    if found is None:
+        return None
+    if found.value is None:
+        return f"Break-even: {found.note} ({found.key})."
+    return f"Break-even: {found.key} = {_value_text(found.value)}, {found.note}."
+
+
+def _sweep_heads(sweep: Sweep) -> list[str]:
+    return [vary.key for vary in sweep.varies] + [
+        "true cost",
+        "budget",
+        "difference",
+        "covered",
+        "hours a week bought",
+        "true cost a week",
+    ]
+
+
+def _sweep_cells(row: SweepRow, plain: bool) -> list[str]:
+    r = row.result
+    money = money_str if plain else pounds
+    bought = r.hours_per_week_budget_buys
+    return [
+        *(_value_text(v) for v in row.values),
+        money(r.total),
+        money(r.budget),
+        money(r.difference),
+        ("true" if r.covered else "false") if plain else ("yes" if r.covered else "no"),
+        "" if bought is None else f"{bought:.2f}",
+        money(r.total_per_week),
+    ]
+
+
+def sweep_human(sweep: Sweep) -> RenderableType:
+    from rich.console import Group
+    from rich.table import Table
+    from rich.text import Text
+
+    # A figure the same in every row (the cost, when the budget is swept) is said once, under the table.
+    totals = {row.result.total for row in sweep.rows}
+    budgets = {row.result.budget for row in sweep.rows}
+    table = Table(box=None, header_style="bold", pad_edge=False)
+    for vary in sweep.varies:
+        table.add_column(shown(vary.key), no_wrap=True)
+    heads = [
+        *(["true cost"] if len(totals) > 1 else []),
+        *(["budget"] if len(budgets) > 1 else []),
+        "difference",
+        "covered",
+        "hours/wk",
+    ]
+    for head in heads:
+        table.add_column(head, justify="right", no_wrap=True)
+    largest = max((max(row.result.total, row.result.budget) for row in sweep.rows), default=Decimal(0))
+    one_key = len(sweep.varies) == 1
+    if one_key:
+        table.add_column("cost █ budget │", no_wrap=True)
+    for row in sweep.rows:
+        r = row.result
+        cells = [
+            *(_value_text(v) for v in row.values),
+            *([pounds(r.total)] if len(totals) > 1 else []),
+            *([pounds(r.budget)] if len(budgets) > 1 else []),
+            pounds(r.difference),
+            "yes" if r.covered else "no",
+            "" if r.hours_per_week_budget_buys is None else f"{r.hours_per_week_budget_buys:.2f}",
+        ]
+        style = "" if r.covered else "red"
+        chart = [Text(_chart(r.total, r.budget, largest), style=style)] if one_key else []
+        table.add_row(*(Text(cell, style=style) for cell in cells), *chart)
+    parts: list[RenderableType] = [table, Text("")]
+    if len(totals) == 1:
+        parts.append(Text(f"True cost: {pounds(totals.pop())} over the plan, in every row."))
+    if len(budgets) == 1:
+        parts.append(Text(f"Budget: {pounds(budgets.pop())} over the plan, in every row."))
+    if (text := _break_even_text(sweep)) is not None:
+        parts.append(Text(shown(text), style="bold"))
+    parts.append(Text("hours/wk: the hours of care a week the budget buys at the row's true cost per hour."))
+    return Group(*parts)
+
+
+def _chart(total: Decimal, budget: Decimal, largest: Decimal) -> str:
+    """A bar of the true cost, with the budget marked: ``██████████│██`` (over) or ``████████  │`` (covered)."""
+    if largest <= 0:
+        return ""
+    filled = int(total / largest * _BAR)
+    mark = min(int(budget / largest * _BAR), _BAR - 1)
+    bar = ["█" if k < filled else " " for k in range(_BAR)]
+    bar[mark] = "│"
+    return "".join(bar).rstrip()
+
+
+def sweep_json(sweep: Sweep) -> str:
+    found = sweep.break_even
+    payload: dict[str, Any] = {
+        "vary": [{"key": vary.key, "values": [_value_text(v) for v in vary.values]} for vary in sweep.varies],
+        "rows": [
+            {"values": {vary.key: _value_text(v) for vary, v in zip(sweep.varies, row.values, strict=True)}}
+            | {
+                name: value
+                for name, value in to_dict(row.result, brief=True).items()
+                if name
+                in (
+                    "total",
+                    "budget",
+                    "difference",
+                    "covered",
+                    "hours_per_week_budget_buys",
+                    "per_week",
+                    "max_affordable_hourly_rate",
+                )
+            }
+            for row in sweep.rows
+        ],
+        "break_even": None
+        if found is None
+        else {
+            "key": found.key,
+            "value": None if found.value is None else _value_text(found.value),
+            "side": None if found.value is None else "highest" if found.highest else "lowest",
+            "note": found.note,
+        },
+    }
+    if sweep.rows:
+        first = sweep.rows[0].result
+        payload |= {"plan": first.plan, "source": first.source, "plan_sha256": first.sha256}
+    return json_text(payload, indent=2) + "\n"
+
+
+def sweep_csv(sweep: Sweep) -> str:
+    rows: list[list[str]] = [[csv_cell(head) for head in _sweep_heads(sweep)]]
+    rows += [_sweep_cells(row, plain=True) for row in sweep.rows]
+    return csv_text(rows)
+
+
+def sweep_markdown(sweep: Sweep) -> str:
+    heads = [markdown_text(head) for head in _sweep_heads(sweep)]
+    title = markdown_text(sweep.rows[0].result.plan) if sweep.rows else "The plan"
+    lines = [f"# {title}: a sweep", "", "| " + " | ".join(heads) + " |", "|" + " ---: |" * len(heads)]
+    lines += ["| " + " | ".join(_sweep_cells(row, plain=False)) + " |" for row in sweep.rows]
+    if (text := _break_even_text(sweep)) is not None:
+        lines += ["", f"**{markdown_text(text)}**"]
     lines.append("")
     return "\n".join(lines)
