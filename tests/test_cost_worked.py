@@ -13,6 +13,8 @@ from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from hand import (
     HOLIDAY_SHARE,
     Period,
@@ -751,13 +753,22 @@ pay_frequency = "weekly"
 """
 
 
-def test_sleep_in_is_paid_its_flat_sum_counted_in_hours_and_covered_by_the_hour(rates: RateBook) -> None:
-    """Cost model §1 and the model's stated assumption: a sleep-in is paid its flat sum (£60), not by the hour; its
-    hours (22:00-07:00, 9 real hours: no clock change falls inside a night starting on a Sunday) count as planned hours
-    of care; cover for it is charged by the hour (here an agency at £30). Sick days are paid in full (§4 `full`).
+@pytest.mark.parametrize("agency_night", [None, D("90.00")])
+def test_sleep_in_is_paid_its_flat_sum_counted_in_hours_and_covered_by_the_night(
+    rates: RateBook, agency_night: Decimal | None
+) -> None:
+    """Cost model §1 and §5: a sleep-in is paid its flat sum (£60), not by the hour; its hours (22:00-07:00, 9 real
+    hours: no clock change falls inside a night starting on a Sunday) count as planned hours of care; an agency
+    covering it charges a night, not 9 hours at its hourly £30: its `sleep_in_rate` (£90 here), or else the PA's own
+    flat sum (£60). Sick days are paid in full (§4 `full`).
     £60 a week is below the NI Secondary Threshold (£96) and the pension lower limit (£120): no NI, no pension.
     Sleep-ins are exempt from the minimum-wage check (§10), though £60 for 9 hours is under £12.71 an hour."""
-    result = cost_plan(parse_plan(SLEEP_IN, source="test.toml"), rates)
+    text = (
+        SLEEP_IN
+        if agency_night is None
+        else SLEEP_IN.replace("rate = 30.00", f"rate = 30.00\nsleep_in_rate = {agency_night}")
+    )
+    result = cost_plan(parse_plan(text, source="test.toml"), rates)
     assert_lines_add_up(result)
     start, end = date(2026, 4, 6), date(2027, 4, 5)
     days = (end - start).days + 1
@@ -779,8 +790,9 @@ def test_sleep_in_is_paid_its_flat_sum_counted_in_hours_and_covered_by_the_hour(
     assert lines["wages"] == wages
     assert lines["holiday_pay"] == holiday_pay
     assert lines["sick_pay"] == sick_pay
-    assert lines["holiday_cover"] == penny(h * planned * 30)
-    assert lines["sick_cover"] == penny(s * planned * 30)
+    night = D("60.00") if agency_night is None else agency_night  # no waking hours: the nights are the whole charge
+    assert lines["holiday_cover"] == penny(h * len(sundays) * night)
+    assert lines["sick_cover"] == penny(s * len(sundays) * night)
     assert lines["employer_ni"] == lines["employment_allowance"] == lines["pension"] == 0
     assert result.total == wages + holiday_pay + sick_pay + lines["holiday_cover"] + lines["sick_cover"]
     assert not [w for w in result.warnings if "below the minimum wage" in w]

@@ -456,14 +456,15 @@ class Employer:
 
 @record
 class Cover:
-    """``[cover]``: who works the hours a PA is away, on holiday or off sick: an agency (at ``rate``), another PA
-    (``pa``) or the family, unpaid."""
+    """``[cover]``: who works the hours a PA is away, on holiday or off sick: an agency (at ``rate`` an hour, and
+    ``sleep_in_rate`` a sleep-in night), another PA (``pa``) or the family, unpaid."""
 
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     by: Annotated[Literal["agency", "pa", "family"], _choice(("agency", "pa", "family"), "who covers")]
     rate: HourlyRate | None = None
     pa: Name | None = None
+    sleep_in_rate: Money | None = None  # the agency's charge for a sleep-in night (default: the PA's own flat sum)
 
     def __post_init__(self) -> None:
         if self.by == "agency" and self.rate is None:
@@ -474,6 +475,8 @@ class Cover:
             raise ValueError(f"`rate` is only for agency cover; cover by {self.by} is paid otherwise")
         if self.by != "pa" and self.pa is not None:
             raise ValueError('`pa` is only for by = "pa"')
+        if self.by != "agency" and self.sleep_in_rate is not None:
+            raise ValueError("`sleep_in_rate` is only for agency cover: a PA or the family covers a sleep-in as the PA")
 
 
 @record

@@ -83,10 +83,18 @@ def model_assumptions(plan: Plan, prep: Prepared, rates: RateBook) -> list[str]:
             "up (HMRC NIM06520: household employers of care and support workers may claim it)."
         )
     if any(p.sleep_in_hours for p in prep.pas):
-        out.append(
-            "Sleep-in hours count as planned hours of care; a sleep-in is paid its flat sum, and cover for it is "
-            "charged by the hour."
-        )
+        cover = plan.cover
+        if cover.by == "agency":
+            charge = (
+                f"the agency's £{cover.sleep_in_rate:.2f} a night"
+                if cover.sleep_in_rate is not None
+                else "the PA's own flat sum for it (the plan's cover table can give the agency's own charge for a "
+                "night)"
+            )
+            covered = f"agency cover for a sleep-in is charged at {charge}, not by the hour"
+        else:
+            covered = "it is covered as the PA works it"
+        out.append(f"Sleep-in hours count as planned hours of care; a sleep-in is paid its flat sum, and {covered}.")
     unconfirmed = unconfirmed_figures(rates, prep.years_used)
     if unconfirmed:
         out.append("Figures not yet seen in an official source (marked unconfirmed in the data): " + unconfirmed)

@@ -159,7 +159,8 @@ def _line_detail(line_id: str, plan: Plan, rates: RateBook) -> str | None:
         return ", ".join(o.name for o in plan.employer.other)
     if line_id in ("holiday_cover", "sick_cover"):
         if plan.cover.by == "agency":
-            return f"agency at £{plan.cover.rate:.2f} an hour"
+            nights = f", £{plan.cover.sleep_in_rate:.2f} a sleep-in" if plan.cover.sleep_in_rate is not None else ""
+            return f"agency at £{plan.cover.rate:.2f} an hour{nights}"
         if plan.cover.by == "pa":
             assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
             return f"{plan.cover.pa} at their own rate plus {percent(accrual_rate(rates.holiday))} holiday pay"

@@ -130,6 +130,8 @@ class PreparedPA:
     multipliers: tuple[Decimal, ...]
     planned_hours: Decimal
     sleep_in_hours: Decimal
+    sleep_ins: int  # the sleep-in nights over the plan
+    sleep_in_flats: Decimal  # their flat sums
     scheduled_days: int
     holiday_share: Decimal
     sick_share: Decimal
@@ -409,6 +411,8 @@ def _prepare_pa(
     uses = Counter(sums_of)
     planned = sum((sums[i].hours * n for i, n in uses.items()), ZERO)
     sleep = sum((sums[i].sleep_in_hours * n for i, n in uses.items()), ZERO)
+    nights = sum(sums[i].sleep_ins * n for i, n in uses.items())
+    night_flats = sum((sums[i].sleep_in_flat * n for i, n in uses.items()), ZERO)
     scheduled = (rota.scheduled_mask & ((1 << days_in_plan) - 1)).bit_count()
     holiday = holiday_share(pa.holiday_weeks)
     sick = ZERO
@@ -436,6 +440,8 @@ def _prepare_pa(
         multipliers=mult,
         planned_hours=planned,
         sleep_in_hours=sleep,
+        sleep_ins=nights,
+        sleep_in_flats=night_flats,
         scheduled_days=scheduled,
         holiday_share=holiday,
         sick_share=sick,
@@ -531,8 +537,14 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
             unpaid += (holiday + sick) * p.planned_hours
         elif by == "agency":
             assert cover.rate is not None  # noqa: S101 - the plan reader requires it for agency cover
-            agency_holiday += holiday * p.planned_hours * cover.rate
-            agency_sick += sick * p.planned_hours * cover.rate
+            # Waking hours by the hour; a sleep-in night at the agency's sleep-in charge, or the PA's own flat sum.
+            waking = p.planned_hours - p.sleep_in_hours
+            agency_holiday += holiday * waking * cover.rate
+            agency_sick += sick * waking * cover.rate
+            if p.sleep_ins:
+                nights = p.sleep_ins * cover.sleep_in_rate if cover.sleep_in_rate is not None else p.sleep_in_flats
+                agency_holiday += holiday * nights
+                agency_sick += sick * nights
     if cover_pa is not None:
         coverer = next(p for p in prepared if p.pa.name == cover_pa)
         _add_cover(coverer, [p for p in prepared if p is not coverer])

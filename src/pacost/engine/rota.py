@@ -160,12 +160,14 @@ class ScheduledDays(NamedTuple):
 
 
 class PeriodRota(NamedTuple):
-    """One pay period's share of a rota: waking hours by flag combination, sleep-ins, and the scheduled days."""
+    """One pay period's share of a rota: waking hours by flag combination, sleep-ins (their hours, their flat sums
+    and how many start in the period), and the scheduled days."""
 
     waking: tuple[Decimal, ...]
     sleep_in_hours: Decimal
     sleep_in_flat: Decimal
     scheduled: tuple[ScheduledDays, ...]
+    sleep_ins: int
 
     @property
     def hours(self) -> Decimal:
@@ -521,12 +523,14 @@ class PaRota:
         waking = [ZERO] * COMBOS
         sleep_minutes = ZERO
         flat = ZERO
+        nights = 0
         for item, count in zip(self.counted, counts, strict=True):
             if not count:
                 continue
             if item.sleep_in:
                 sleep_minutes += count * sum((m for _, m in item.minutes), ZERO)
                 flat += count * item.flat
+                nights += count
             else:
                 for k, m in item.minutes:
                     waking[k] += count * m
@@ -534,6 +538,7 @@ class PaRota:
             if sleep_in:
                 sleep_minutes += sum((m for _, m in minutes), ZERO)
                 flat += each
+                nights += 1
             else:
                 for k, m in minutes:
                     waking[k] += m
@@ -544,5 +549,6 @@ class PaRota:
                 sleep_minutes / SIXTY if sleep_minutes else ZERO,  # sleep_in_hours
                 flat,  # sleep_in_flat
                 tuple([tuple_of(ScheduledDays, part) for part in scheduled]),  # scheduled
+                nights,  # sleep_ins
             ),
         )
