@@ -75,3 +75,31 @@ def test_csv_and_markdown_forms() -> None:
     assert {r[0] for r in rows[1:]} >= {"wages", "total", "budget", "difference", "max_affordable_hourly_rate"}
     markdown = pacost("compare", str(SINGLE), "--with", "cheaper: pa.0.hourly_rate=-1", "--format", "markdown")
     assert "| **True cost** |" in markdown and "- cheaper: pa.0.hourly\\_rate=-1" in markdown
+
+
+def test_the_agency_column_worked_by_hand_for_one_pa() -> None:
+    """Alex works 09:00-12:00 every weekday from 6 April 2026 to 5 April 2027: 261 weekdays, 783 hours. At an
+    agency's £28 an hour, with bank holiday hours at twice that, the agency charges 28 x (783 + 3 x the weekday bank
+    holidays); no employer's cost is added (the agency employs the workers)."""
+    from datetime import date, timedelta
+
+    import holidays
+
+    start, end = date(2026, 4, 6), date(2027, 4, 5)
+    days = [start + timedelta(days=k) for k in range((end - start).days + 1)]
+    weekdays = [d for d in days if d.weekday() < 5]
+    england = holidays.country_holidays("GB", subdiv="ENG", years=[2026, 2027])
+    bank = [d for d in weekdays if d in england]
+    assert len(weekdays) == 261 and len(bank) == 9
+    charge = Decimal(28) * (3 * len(weekdays) + 3 * len(bank))  # the bank holiday hours once more at the rate
+    out = json.loads(
+        pacost("compare", str(SINGLE), "--agency", "28", "--agency-surcharge", "bank_holiday=2", "--format", "json")
+    )
+    agency = out["columns"][1]
+    assert agency["name"] == "Agency at £28.00"
+    assert agency["agency"]["total"] == f"{charge:.2f}" == "22680.00"
+    rows = {row["id"]: row["values"] for row in out["rows"]}
+    assert rows["agency"] == [None, "22680.00"]
+    assert rows["total"][1] == "22680.00" and rows["employer_ni"][1] == "0.00"
+    direct = Decimal(out["columns"][0]["result"]["total"])
+    assert out["agency_verdict"].startswith(f"Employing the PAs directly costs £{charge - direct:,.2f} less")

@@ -242,9 +242,17 @@ def test_highest_affordable_rate_fits_and_a_penny_more_does_not(data: dict[str, 
         return
     assert rate >= PENNY
     assert rate == rate.quantize(PENNY)
-    assert cost(with_rate(data, rate)).total <= result.budget
-    if rate + PENNY <= 1000:  # the plan reader refuses an hourly rate over £1,000 as a slip of the decimal point
+    if rate + PENNY <= 1000:
+        assert cost(with_rate(data, rate)).total <= result.budget
         assert cost(with_rate(data, rate + PENNY)).total > result.budget
+    else:  # the plan reader refuses an hourly rate over £1,000 as a slip of the decimal point: price it directly
+        from pacost.engine.prepare import prepare
+        from pacost.engine.price import price
+
+        plan, _ = plan_from_dict(data, source="<generated>", rates=RATES, today=TODAY)
+        prepared = prepare(plan, RATES)
+        assert price(prepared, rate, detail="lines").total <= result.budget
+        assert price(prepared, rate + PENNY, detail="lines").total > result.budget
 
 
 @FAST

@@ -12,17 +12,23 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Literal, NamedTuple
 
+from pacost.engine.agency import AgencyQuote, quote_highest_rate
+from pacost.engine.cost import budget_needed_for, hours_budget_buys, weekly_amount
 from pacost.errors import PacostError
+from pacost.money import pounds
 from pacost.result import LINE_IDS, LINE_LABELS, CostResult
 
 Kind = Literal["money", "hours", "rate", "yes-no"]
 
 
 class Column(NamedTuple):
-    """One column: a plan as written, or a scenario of it (its changes are in the result's ``overrides``)."""
+    """One column: a plan as written, or a scenario of it (its changes are in the result's ``overrides``), or the
+    plan's whole rota bought from an agency (``agency``; ``result`` is then the plan's own, for its dates, budget
+    and hours)."""
 
     name: str
     result: CostResult
+    agency: AgencyQuote | None = None
 
 
 class Row(NamedTuple):
@@ -39,57 +45,102 @@ class Comparison(NamedTuple):
     rows: list[Row]
 
 
-def _line(result: CostResult, line_id: str) -> Decimal:
-    return next((line.amount for line in result.lines if line.id == line_id), Decimal(0))
+def _figures(column: Column) -> dict[str, Decimal | bool | None]:
+    """What each row reads of a column."""
+    r = column.result
+    quote = column.agency
+    if quote is None:
+        figures: dict[str, Decimal | bool | None] = {line.id: line.amount for line in r.lines}
+        return figures | {
+            "agency": None,
+            "total": r.total,
+            "budget": r.budget,
+            "difference": r.difference,
+            "covered": r.covered,
+            "total_per_week": r.total_per_week,
+            "budget_per_week": r.budget_per_week,
+            "planned_hours_per_week": r.hours.planned_per_week,
+            "hours_per_week_budget_buys": r.hours_per_week_budget_buys,
+            "max_affordable_hourly_rate": r.max_affordable_hourly_rate,
+            "budget_needed": r.budget_needed,
+        }
+    total = quote.total
+    figures = dict.fromkeys(LINE_IDS, Decimal(0))
+    return figures | {
+        "agency": total,
+        "total": total,
+        "budget": r.budget,
+        "difference": r.budget - total,
+        "covered": r.budget >= total,
+        "total_per_week": weekly_amount(total, r.days),
+        "budget_per_week": r.budget_per_week,
+        "planned_hours_per_week": r.hours.planned_per_week,
+        "hours_per_week_budget_buys": hours_budget_buys(quote.planned_hours, r.days, r.budget, total)
+        if total > 0 and quote.planned_hours > 0
+        else None,
+        "max_affordable_hourly_rate": quote_highest_rate(quote, r.budget),
+        "budget_needed": budget_needed_for(total, r.budget_per, r.days),
+    }
+
+
+#: The rows, in order: (id, label, kind); the lines of the breakdown come first.
+_ROWS: list[tuple[str, str, Kind]] = [
+    ("total", "True cost", "money"),
+    ("budget", "Budget", "money"),
+    ("difference", "Budget less true cost", "money"),
+    ("covered", "Does the budget cover it?", "yes-no"),
+    ("total_per_week", "True cost a week", "money"),
+    ("budget_per_week", "Budget a week", "money"),
+    ("planned_hours_per_week", "Hours of care planned a week", "hours"),
+    ("hours_per_week_budget_buys", "Hours a week the budget buys", "hours"),
+    ("max_affordable_hourly_rate", "Highest hourly rate the budget affords", "rate"),
+    ("budget_needed", "Budget needed, in the budget's own period", "money"),
+]
 
 
 def comparison(columns: list[Column]) -> Comparison:
     """The rows for these columns; the first column is the one the others are set beside."""
-    results = [column.result for column in columns]
-    first = results[0]
-    rows: list[Row] = [
-        Row(line_id, LINE_LABELS[line_id], "money", [_line(r, line_id) for r in results]) for line_id in LINE_IDS
-    ]
-    rows += [
-        Row("total", "True cost", "money", [r.total for r in results]),
-        Row("budget", "Budget", "money", [r.budget for r in results]),
-        Row("difference", "Budget less true cost", "money", [r.difference for r in results]),
-        Row("covered", "Does the budget cover it?", "yes-no", [r.covered for r in results]),
-        Row("total_per_week", "True cost a week", "money", [r.total_per_week for r in results]),
-        Row("budget_per_week", "Budget a week", "money", [r.budget_per_week for r in results]),
-        Row(
-            "planned_hours_per_week",
-            "Hours of care planned a week",
-            "hours",
-            [r.hours.planned_per_week for r in results],
-        ),
-        Row(
-            "hours_per_week_budget_buys",
-            "Hours a week the budget buys",
-            "hours",
-            [r.hours_per_week_budget_buys for r in results],
-        ),
-        Row(
-            "max_affordable_hourly_rate",
-            "Highest hourly rate the budget affords",
-            "rate",
-            [r.max_affordable_hourly_rate for r in results],
-        ),
-        Row("budget_needed", "Budget needed, in the budget's own period", "money", [r.budget_needed for r in results]),
-        Row(
-            "total_beside_first",
-            "True cost beside the first column",
-            "money",
-            [r.total - first.total for r in results],
-        ),
-        Row(
-            "total_per_week_beside_first",
-            "True cost a week beside the first column",
-            "money",
-            [r.total_per_week - first.total_per_week for r in results],
-        ),
-    ]
+    figures = [_figures(column) for column in columns]
+    lines: list[tuple[str, str, Kind]] = [(line_id, LINE_LABELS[line_id], "money") for line_id in LINE_IDS]
+    if any(column.agency is not None for column in columns):
+        lines.insert(0, ("agency", "The agency's charge for every planned hour", "money"))
+    rows = [Row(row_id, label, kind, [f[row_id] for f in figures]) for row_id, label, kind in [*lines, *_ROWS]]
+    first = figures[0]
+    for row_id, label in (
+        ("total", "True cost beside the first column"),
+        ("total_per_week", "True cost a week beside the first column"),
+    ):
+        base = first[row_id]
+        assert isinstance(base, Decimal)  # noqa: S101 - a total is always an amount
+        rows.append(Row(f"{row_id}_beside_first", label, "money", [_minus(f[row_id], base) for f in figures]))
     return Comparison(columns, rows)
+
+
+def agency_verdict(comparison: Comparison) -> str | None:
+    """Which costs more, employing the PAs directly (the first column) or the agency, and by how much; None without
+    an agency column."""
+    agency = next((column for column in comparison.columns if column.agency is not None), None)
+    if agency is None or agency.agency is None:
+        return None
+    direct, quote = comparison.columns[0].result, agency.agency
+    gap = quote.total - direct.total
+    weekly = weekly_amount(abs(gap), direct.days)
+    the_agency = f"the agency at {pounds(quote.rate)} an hour"
+    figures = (
+        f"{pounds(direct.total)} employing them, every employer's cost counted, against {pounds(quote.total)} from "
+        "the agency"
+    )
+    if gap == 0:
+        return f"Employing the PAs directly costs the same as {the_agency}: {figures}."
+    if gap > 0:
+        said = f"Employing the PAs directly costs {pounds(gap)} less than {the_agency}"
+    else:
+        said = f"{the_agency[0].upper()}{the_agency[1:]} costs {pounds(-gap)} less than employing the PAs directly"
+    return f"{said} over the plan ({pounds(weekly)} a week): {figures}."
+
+
+def _minus(value: Decimal | bool | None, base: Decimal) -> Decimal | None:
+    return value - base if isinstance(value, Decimal) else None
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -27,8 +27,19 @@ HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
 
 
-def _per_week(amount: Decimal, days: int) -> Decimal:
+def weekly_amount(amount: Decimal, days: int) -> Decimal:
+    """An amount over the plan's ``days`` as a week's, to the penny (cost model §8)."""
     return round_penny(per_week(amount, days))
+
+
+def hours_budget_buys(planned_hours: Decimal, days: int, budget: Decimal, total: Decimal) -> Decimal:
+    """The hours of care a week the budget buys at the plan's true cost per hour (to the hundredth)."""
+    return (per_week(planned_hours, days) * budget / total).quantize(TWO_PLACES)
+
+
+def budget_needed_for(total: Decimal, per: str, days: int) -> Decimal:
+    """The budget, in the plan's own budget period (``per``), that a total over the plan's ``days`` needs."""
+    return round_penny(total / days * days_per(per, days))
 
 
 def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced) -> Decimal | None:
@@ -84,20 +95,19 @@ def cost_plan(
     priced = price(prep, detail="periods" if with_pay_periods else "totals")
     days = prep.days
     lines = [
-        CostLine(line_id, LINE_LABELS[line_id], amount, _per_week(amount, days), _line_detail(line_id, plan, rates))
+        CostLine(line_id, LINE_LABELS[line_id], amount, weekly_amount(amount, days), _line_detail(line_id, plan, rates))
         for line_id, amount in priced.lines.items()
     ]
     total = sum((line.amount for line in lines), ZERO)
     budget = round_penny(over_plan(plan.budget.amount, plan.budget.per, days))
     difference = budget - total
-    total_pw, budget_pw = _per_week(total, days), _per_week(budget, days)
+    total_pw, budget_pw = weekly_amount(total, days), weekly_amount(budget, days)
     planned = prep.hours.planned
     cost_per_hour = round_penny(total / planned) if planned > 0 else None
     buys = None
     if planned > 0 and total > 0:
-        planned_exact = sum((p.planned_hours for p in prep.pas), ZERO)
-        buys = (per_week(planned_exact, days) * budget / total).quantize(TWO_PLACES)
-    budget_needed = round_penny(total / days * days_per(plan.budget.per, days))
+        buys = hours_budget_buys(sum((p.planned_hours for p in prep.pas), ZERO), days, budget, total)
+    budget_needed = budget_needed_for(total, plan.budget.per, days)
     on_cost = None
     if priced.rota_pay > 0:
         on_cost = ((total - priced.rota_pay) / priced.rota_pay * HUNDRED).quantize(TWO_PLACES)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from pacost.compare import Comparison, Row, Sweep, SweepRow
+from pacost.compare import Comparison, Row, Sweep, SweepRow, agency_verdict
 from pacost.money import money_str, pounds
 from pacost.render.csv_out import csv_text
 from pacost.render.json_out import to_dict
@@ -74,21 +74,37 @@ def compare_human(comparison: Comparison) -> RenderableType:
         + (f" ({period.pop()})" if len(period) == 1 else "; the plans' periods differ, so compare the weekly rows")
         + "."
     )
-    return Group(table, Text(""), *notes, footer)
+    verdict = agency_verdict(comparison)
+    said = [Text(verdict, style="bold")] if verdict else []
+    return Group(table, Text(""), *said, *notes, footer)
 
 
 def compare_json(comparison: Comparison) -> str:
+    columns: list[dict[str, Any]] = []
+    for column in comparison.columns:
+        out: dict[str, Any] = {"name": column.name, "result": to_dict(column.result, brief=True)}
+        if (quote := column.agency) is not None:
+            out["agency"] = {
+                "rate": money_str(quote.rate),
+                "surcharges": {
+                    "weekend": str(quote.surcharges.weekend),
+                    "night": str(quote.surcharges.night),
+                    "bank_holiday": str(quote.surcharges.bank_holiday),
+                },
+                "sleep_in_rate": None if quote.sleep_in_rate is None else money_str(quote.sleep_in_rate),
+                "waking_hours": f"{quote.waking_hours:.2f}",
+                "sleep_in_nights": quote.nights,
+                "total": money_str(quote.total),
+            }
+        columns.append(out)
     payload: dict[str, Any] = {
-        "columns": [
-            {"name": column.name, "result": to_dict(column.result, brief=True)} for column in comparison.columns
-        ],
+        "columns": columns,
         "rows": [
-            {"id": row.id, "label": row.label, "values": [_plain(v) or None for v in row.values]}
-            for row in comparison.rows
+            {"id": row.id, "label": row.label, "values": [_json(v) for v in row.values]} for row in comparison.rows
         ],
     }
-    for row in payload["rows"]:
-        row["values"] = [v if v not in ("true", "false") else v == "true" for v in row["values"]]
+    if (verdict := agency_verdict(comparison)) is not None:
+        payload["agency_verdict"] = verdict
     return json_text(payload, indent=2) + "\n"
 
 
@@ -109,6 +125,8 @@ def compare_markdown(comparison: Comparison) -> str:
         for column in comparison.columns
         if column.result.overrides
     ]
+    if (verdict := agency_verdict(comparison)) is not None:
+        lines += ["", f"**{markdown_text(verdict)}**"]
     if changed:
         lines += ["", *changed]
     lines.append("")
