@@ -3,7 +3,9 @@ rows a reader compares — every line of the breakdown, the total, the budget, t
 budget buys, the highest affordable rate, the budget needed — each column also beside the first.
 
 Every column is one ``CostResult``, made exactly as ``pacost cost`` makes it with the same changes (``--set``): no
-figure here is worked out a second way; a row only reads the results, or subtracts one from another.
+figure here is worked out a second way; a row only reads the results, or subtracts one from another. An agency
+column (``pacost compare --agency``) is ``pacost.engine.agency``'s quote for the plan's rota, its weekly and
+budget-period figures converted by the engine's own functions.
 """
 
 from __future__ import annotations

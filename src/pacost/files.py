@@ -132,7 +132,7 @@ def check_outputs(outputs: Sequence[tuple[str, Path | None]], inputs: Sequence[s
 
 
 def write_error(path: Path, exc: OSError) -> PacostError:
-    """ "could not write FILE: the disk is full" (or the system's reason)."""
+    """The error for a write that failed: "could not write FILE: the disk is full" (or the system's reason)."""
     if exc.errno == errno.ENOSPC:
         reason = "the disk is full"
     elif exc.errno == errno.EDQUOT:
@@ -140,6 +140,12 @@ def write_error(path: Path, exc: OSError) -> PacostError:
     else:
         reason = exc.strerror or str(exc)
     return PacostError(f"could not write {path}: {reason}")
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 class OutputFile:
@@ -154,6 +160,9 @@ class OutputFile:
         except OSError as exc:
             raise write_error(path, exc) from None
         self.temporary = Path(temporary)
+        if hasattr(os, "fchmod"):  # a temporary file is private (0600): the output gets the usual mode
+            with contextlib.suppress(OSError):
+                os.fchmod(handle, 0o666 & ~_umask())
         self._handle: IO[str] = os.fdopen(handle, "w", encoding="utf-8", newline="")
 
     def write(self, text: str) -> None:

@@ -39,7 +39,7 @@ def _escaped(match: re.Match[str]) -> str:
 
 def shown(text: str) -> str:
     """``text`` with each control character written out (``\\x1b``), the rest as it is."""
-    return _CONTROL.sub(_escaped, text)
+    return text if text.isprintable() else _CONTROL.sub(_escaped, text)  # (the test is quick; most text passes)
 
 
 def csv_cell(text: str) -> str:

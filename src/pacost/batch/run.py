@@ -263,8 +263,8 @@ def outcomes_in_order(
 
 def _end_workers(executor: ProcessPoolExecutor) -> None:
     """End the executor's worker processes now, not after the chunks they are costing."""
-    processes = list(getattr(executor, "_processes", None) or {})
-    workers = [executor._processes[pid] for pid in processes]
+    # No public way before Python 3.14 (terminate_workers): the executor's own table of its processes.
+    workers = list((getattr(executor, "_processes", None) or {}).values())
     for worker in workers:
         if worker.is_alive():
             worker.terminate()
