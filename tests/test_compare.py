@@ -103,3 +103,9 @@ def test_the_agency_column_worked_by_hand_for_one_pa() -> None:
     assert rows["total"][1] == "22680.00" and rows["employer_ni"][1] == "0.00"
     direct = Decimal(out["columns"][0]["result"]["total"])
     assert out["agency_verdict"].startswith(f"Employing the PAs directly costs £{charge - direct:,.2f} less")
+
+
+def test_with_agency_is_the_agency_column() -> None:
+    by_option = json.loads(pacost("compare", str(SINGLE), "--agency", "28", "--format", "json"))
+    by_with = json.loads(pacost("compare", str(SINGLE), "--with", "agency=28", "--format", "json"))
+    assert by_with == by_option

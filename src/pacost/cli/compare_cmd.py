@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 WITH_OPTION = typer.Option(
     "--with",
     help='A scenario of the first plan, as a column: "NAME: KEY=VALUE, KEY=VALUE" (the settings as for --set), '
-    'e.g. --with "agency cover: cover.by=agency, cover.rate=28" (repeatable).',
+    'e.g. --with "agency cover: cover.by=agency, cover.rate=28" (repeatable); --with agency=RATE is --agency RATE.',
 )
 
 
@@ -95,6 +95,10 @@ def compare(
         name = plan_file.stem if len(plan_files) > 1 else "The plan" if common else "As written"
         columns.append(Column(name, cost_plan(loaded, rates, strict_rates=strict_rates)))
     for name, settings in parsed:
+        if len(settings) == 1 and settings[0].startswith("agency="):  # --with agency=RATE: as --agency RATE
+            rate = _amount("--with agency", settings[0].removeprefix("agency="))
+            columns.append(_agency_column(plan_files[0], common, rates, rate, [], None))
+            continue
         option = f"--with {name!r}:" if common else "--with"
         loaded = load_plan(plan_files[0], overrides=[*common, *settings], rates=rates, scenario=name, option=option)
         columns.append(Column(name, cost_plan(loaded, rates, strict_rates=strict_rates)))
