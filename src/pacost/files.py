@@ -19,7 +19,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import IO, BinaryIO
@@ -153,6 +152,8 @@ class OutputFile:
     ``discard`` removes it. Every write error is a ``PacostError`` (``write_error``)."""
 
     def __init__(self, path: Path) -> None:
+        import tempfile  # only a command that writes a file needs it (it brings shutil and random)
+
         self.path = path
         folder = path.parent if str(path.parent) else Path(".")
         try:

@@ -19,9 +19,7 @@ HTML is escaped where the report is written (``pacost.render.report_html``). Not
 
 from __future__ import annotations
 
-import json
 import re
-from urllib.parse import quote
 
 #: C0 controls but tab, DEL and C1 controls.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
@@ -63,6 +61,8 @@ def markdown_code(text: str) -> str:
 
 def markdown_link(title: str, url: str) -> str:
     """A Markdown link to ``url`` when it is an ``https://`` address; else the title and the address as text."""
+    from urllib.parse import quote  # only Markdown with links needs it
+
     if not url.startswith("https://"):
         return markdown_text(f"{title} ({url})")
     return f"[{markdown_text(title)}]({quote(url, safe=_URL_SAFE)})"
@@ -75,5 +75,7 @@ _URL_SAFE = ":/?#@!$&'*+,;=%-._~"
 
 def json_text(data: object, *, indent: int | None = None, separators: tuple[str, str] | None = None) -> str:
     """``data`` as JSON text: characters as they are, but every control character escaped."""
+    import json  # (loaded already by the plan reader, but not by every command)
+
     text = json.dumps(data, indent=indent, separators=separators, ensure_ascii=False)
     return _NOT_ESCAPED_BY_JSON.sub(lambda match: f"\\u{ord(match.group()):04x}", text)

@@ -19,8 +19,6 @@ import typer
 
 from pacost.cli.options import BatchFormat, format_option, output_option, print_error, print_warning
 from pacost.errors import PacostError
-from pacost.files import OutputFile, check_outputs, write_whole
-from pacost.safe_text import json_text, shown
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -65,8 +63,10 @@ def batch(
     from pacost.batch.inputs import check_inputs, read_inputs
     from pacost.batch.rows import csv_header
     from pacost.batch.run import Stopped, Summary, outcomes_in_order
+    from pacost.files import OutputFile, check_outputs, write_whole
     from pacost.rates import load_rates
     from pacost.render.csv_out import BYTE_ORDER_MARK
+    from pacost.safe_text import json_text
 
     check_outputs([("--out", out), ("--summary", summary_file)], [*inputs, *(rates_file or [])])
     check_inputs(inputs)
@@ -177,6 +177,7 @@ def _print_summary(report: dict[str, object]) -> None:
     from decimal import Decimal
 
     from pacost.money import pounds
+    from pacost.safe_text import shown
 
     def money(value: object) -> str:
         return pounds(Decimal(str(value)))

@@ -15,7 +15,6 @@ import typer
 from pacost.cli.cost_cmd import RATES_OPTION, SET_OPTION, STRICT_OPTION
 from pacost.cli.options import FORMAT_OPTION, OUTPUT_OPTION, CostFormat, show
 from pacost.errors import PacostError
-from pacost.files import check_outputs
 
 if TYPE_CHECKING:
     from pacost.compare import Column
@@ -82,6 +81,7 @@ def compare(
     Each column equals `pacost cost` on that plan with the same changes, to the penny."""
     from pacost.compare import Column, comparison
     from pacost.engine.cost import cost_plan
+    from pacost.files import check_outputs
     from pacost.plan import load_plan
     from pacost.rates import bundled_rates, load_rates
 

@@ -14,10 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from pacost.files import write_whole
 from pacost.render import Format, render_text, renderable
-from pacost.render.csv_out import BYTE_ORDER_MARK
-from pacost.safe_text import shown
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -71,6 +68,8 @@ def print_error(message: str, *, label: str = "[bold red]error:[/]") -> None:
     from rich.console import Console
     from rich.markup import escape
 
+    from pacost.safe_text import shown
+
     text = "\n".join(f"{label} {escape(shown(line))}" for line in message.splitlines() or [""])
     Console(stderr=True, highlight=False, soft_wrap=True).print(text, markup=True)
 
@@ -85,6 +84,10 @@ def show(subject: object, fmt: StrEnum, output: Path | None, *, detail: bool = F
     ``output`` whole, saying so on standard error."""
     view_format = Format(fmt.value)
     if output is not None:
+        from pacost.files import write_whole
+        from pacost.render.csv_out import BYTE_ORDER_MARK
+        from pacost.safe_text import shown
+
         text = render_text(subject, view_format, detail=detail)
         if view_format is Format.csv and output.suffix.lower() == ".csv":
             text = BYTE_ORDER_MARK + text

@@ -17,7 +17,6 @@ import typer
 from pacost.cli.cost_cmd import PLAN_ARGUMENT, RATES_OPTION, SET_OPTION, STRICT_OPTION
 from pacost.cli.options import FORMAT_OPTION, OUTPUT_OPTION, CostFormat, show
 from pacost.errors import PacostError
-from pacost.files import check_outputs
 
 if TYPE_CHECKING:
     from pacost.result import CostResult
@@ -41,6 +40,7 @@ def sweep(
     """The plan at each value of a key: the true cost, the verdict, the hours bought, and the break-even value."""
     from pacost.compare import run_sweep, sweep_values
     from pacost.engine.cost import cost_plan
+    from pacost.files import check_outputs
     from pacost.plan import decode_plan, parse_plan, read_plan_bytes
     from pacost.rates import bundled_rates, load_rates
 
