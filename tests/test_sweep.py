@@ -48,27 +48,28 @@ def test_rows_equal_single_runs_and_the_cost_never_falls_as_the_rate_rises() -> 
     assert totals == sorted(totals)
 
 
-def test_the_break_even_rate_is_covered_and_a_penny_more_is_not() -> None:
-    found = sweep(SINGLE, "--vary", "pa.*.hourly_rate=12:14:0.5")["break_even"]
-    assert found["side"] == "highest"
-    rate = Decimal(found["value"])
-    assert cost(SINGLE, f"pa.*.hourly_rate={rate}")["covered"] is True
-    assert cost(SINGLE, f"pa.*.hourly_rate={rate + Decimal('0.01')}")["covered"] is False
-    # the same answer as the highest affordable rate, found the engine's own way
-    assert found["value"] == cost(SINGLE)["max_affordable_hourly_rate"]
+@pytest.mark.parametrize(
+    ("vary", "side", "beyond"),
+    [
+        ("pa.*.hourly_rate=12:14:0.5", "highest", Decimal("0.01")),
+        ("budget.amount=240:300:20", "lowest", Decimal("-0.01")),
+    ],
+    ids=["rate", "budget"],
+)
+def test_the_break_even_value_is_covered_and_a_penny_beyond_is_not(vary: str, side: str, beyond: Decimal) -> None:
+    key = vary.split("=")[0]
+    found = sweep(SINGLE, "--vary", vary)["break_even"]
+    assert found["side"] == side
+    value = Decimal(found["value"])
+    assert cost(SINGLE, f"{key}={value}")["covered"] is True
+    assert cost(SINGLE, f"{key}={value + beyond}")["covered"] is False
+    if side == "highest":  # the same answer as the highest affordable rate, found the engine's own way
+        assert found["value"] == cost(SINGLE)["max_affordable_hourly_rate"]
 
 
-def test_the_break_even_budget_is_the_lowest_that_covers() -> None:
-    found = sweep(SINGLE, "--vary", "budget.amount=240:300:20")["break_even"]
-    assert found["side"] == "lowest"
-    amount = Decimal(found["value"])
-    assert cost(SINGLE, f"budget.amount={amount}")["covered"] is True
-    assert cost(SINGLE, f"budget.amount={amount - Decimal('0.01')}")["covered"] is False
-
-
-def test_hours_swept_and_a_grid_of_two_keys(tmp_path: Path) -> None:
-    hours = sweep(THREE, "--vary", "pa.Tom.hourly_rate=12:13:0.5", "--vary", "budget.amount=1200:1300:50")
-    assert len(hours["rows"]) == 9 and hours["break_even"] is None
+def test_a_grid_of_two_keys_and_the_csv_form() -> None:
+    grid = sweep(THREE, "--vary", "pa.Tom.hourly_rate=12:13:0.5", "--vary", "budget.amount=1200:1300:50")
+    assert len(grid["rows"]) == 9 and grid["break_even"] is None
     text = run("sweep", str(SINGLE), "--vary", "budget.amount=250:270:10", "--format", "csv")
     rows = list(csv.reader(io.StringIO(text, newline="")))
     assert rows[0][0] == "budget.amount" and [r[0] for r in rows[1:]] == ["250", "260", "270"]
