@@ -7,10 +7,8 @@ may hold anything — a terminal escape sequence, a spreadsheet formula, a Markd
 - ``csv_cell``: that, and a cell a spreadsheet would run as a formula (it starts with ``=``, ``+``, ``-``, ``@``,
   a tab or a carriage return, even after spaces or quotes) given a leading ``'`` (OWASP's advice on CSV injection).
 - ``markdown_text``: that, and every character that Markdown or the HTML inside it reads as markup escaped with
-  a backslash, so no name becomes a tag, a link, an image or a table cell (``markdown_code``: as a code span);
-  ``markdown_link``: a link only to an
-  ``https://`` address, its address percent-encoded so that it cannot end early.
-
+  a backslash, so no name becomes a tag, a link, an image or a table cell (``markdown_code``: as a code span;
+  ``markdown_link``: a link only to an ``https://`` address, percent-encoded so that it cannot end early);
 - ``json_text``: JSON as pacost writes it (UTF-8, not ASCII-escaped), with DEL and the C1 controls escaped as
   ``\\u009b`` as well (JSON escapes the C0 ones itself): the same data, safe to show on a terminal.
 
