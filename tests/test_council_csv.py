@@ -92,3 +92,14 @@ def test_uk_dates_shifts_sleep_ins_and_first_lines() -> None:
     result = cost_plan(LoadedPlan(plan, assumptions, "export.csv", ""), affordable=False)
     assert result.hours.sleep_in > 0
     assert csv_plan(records[1].payload)["pa"][0]["name"] == "Al\nex"
+
+
+def test_an_agencys_sleep_in_charge_comes_from_its_column() -> None:
+    lines = [
+        "plan_id,start,budget,budget_per,cover,cover_rate,cover_sleep_in_rate,pa_name,hourly_rate,age,shifts\n",
+        "P1,06/04/2026,600,week,agency,28,90,Jo,13.00,40,sun 22:00-07:00 sleep-in £60\n",
+    ]
+    data = csv_plan(next(iter(csv_records(lines, "export.csv"))).payload)
+    assert data["cover"] == {"by": "agency", "rate": "28", "sleep_in_rate": "90"}
+    plan, _ = plan_from_dict(data, source="export.csv")
+    assert plan.cover.sleep_in_rate == 90

@@ -452,8 +452,12 @@ def test_ctrl_c_while_starting_is_one_line(tmp_path: Path) -> None:
         _, stderr = process.communicate(timeout=60)
         if process.returncode == 0:
             continue  # it had finished already
+        if process.returncode == -2 and stderr == b"":
+            continue  # stopped before Python had set up its own Ctrl-C handling: nothing printed at all
         if b"Traceback" in stderr and b"pacost/" not in stderr:
             continue  # still in Python's own start-up: no pacost code had run
-        assert process.returncode == 130, stderr
+        # 130, or killed by SIGINT (-2), which a shell reports as 130 too: Python ends that way when it is told to
+        # stop while it is still running the command line's code on its way out.
+        assert process.returncode in (130, -2), stderr
         # (Nothing at all when the signal comes as Python shuts down, the command's work done but not yet shown.)
         assert stderr in (b"error: stopped.\n", b""), stderr

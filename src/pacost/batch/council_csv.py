@@ -37,6 +37,7 @@ CSV_PLAN_COLUMNS = (
     "payroll_per",
     "cover",
     "cover_rate",
+    "cover_sleep_in_rate",
     "cover_pa",
     "sick_days_per_year",
     "sick_spell_days",
@@ -242,7 +243,12 @@ def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = 
     if employer:
         plan["employer"] = employer
     cover: dict[str, Any] = {}
-    for column, key in (("cover", "by"), ("cover_rate", "rate"), ("cover_pa", "pa")):
+    for column, key in (
+        ("cover", "by"),
+        ("cover_rate", "rate"),
+        ("cover_sleep_in_rate", "sleep_in_rate"),
+        ("cover_pa", "pa"),
+    ):
         value = plan_value(column)
         if value is not None:
             cover[key] = value
