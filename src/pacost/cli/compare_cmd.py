@@ -99,7 +99,8 @@ def compare(
             rate = _amount("--with agency", settings[0].removeprefix("agency="))
             columns.append(_agency_column(plan_files[0], common, rates, rate, [], None))
             continue
-        option = f"--with {name!r}:" if common else "--with"
+        # (The --set changes read without a mistake for the first column: a mistake now is in this scenario's.)
+        option = f"--with {name!r}:"
         loaded = load_plan(plan_files[0], overrides=[*common, *settings], rates=rates, scenario=name, option=option)
         columns.append(Column(name, cost_plan(loaded, rates, strict_rates=strict_rates)))
     if agency is not None:
