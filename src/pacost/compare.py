@@ -194,6 +194,8 @@ def sweep_values(key: str, spec: str) -> Vary:
         raise PacostError(f"--vary {key}={spec}: write the values as FROM:TO:STEP, e.g. {key}=12:16:0.25")
     if not step.is_finite() or step <= 0 or stop < start:
         raise PacostError(f"--vary {key}={spec}: FROM must be no more than TO, and STEP more than zero")
+    if start < 0:  # (a value written with a sign would change the plan's own value, not replace it)
+        raise PacostError(f"--vary {key}={spec}: the values are what the key is set to, so FROM cannot be negative")
     count = int((stop - start) / step) + 1
     if count > MAX_VALUES:
         raise PacostError(f"--vary {key}={spec}: that is {count:,} values; a sweep takes at most {MAX_VALUES:,}")

@@ -39,6 +39,7 @@ def sweep(
 ) -> None:
     """The plan at each value of a key: the true cost, the verdict, the hours bought, and the break-even value."""
     from pacost.compare import run_sweep, sweep_values
+    from pacost.digest import sha256_hex
     from pacost.engine.cost import cost_plan
     from pacost.files import check_outputs
     from pacost.plan import decode_plan, parse_plan, read_plan_bytes
@@ -57,11 +58,14 @@ def sweep(
     source = "<stdin>" if str(plan_file) == "-" else str(plan_file)
     data = read_plan_bytes(plan_file)
     text = decode_plan(data, source)
+    digest = sha256_hex(data)  # of the file as written, as pacost cost gives it
     common = list(overrides or [])
 
     def cost_at(values: tuple[Decimal, ...]) -> CostResult:
         settings = [f"{v.key}={value}" for v, value in zip(varies, values, strict=True)]
-        loaded = parse_plan(text, source=source, overrides=[*common, *settings], rates=rates, option="--vary")
+        loaded = parse_plan(
+            text, source=source, overrides=[*common, *settings], rates=rates, sha256=digest, option="--vary"
+        )
         return cost_plan(loaded, rates, strict_rates=strict_rates, affordable=False, with_pay_periods=False)
 
     show(run_sweep(varies, cost_at), output_format, output)
