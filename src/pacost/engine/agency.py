@@ -48,7 +48,7 @@ def agency_quote(
                     waking += hours * uses
                     weighted += hours * mult[combo] * uses
         nights += p.sleep_ins
-        nights_charge += p.sleep_ins * sleep_in_rate if sleep_in_rate is not None else p.sleep_in_flats
+        nights_charge += p.nights_charge(sleep_in_rate)
     total = round_penny(rate * weighted + nights_charge)
     planned = sum((p.planned_hours for p in prep.pas), ZERO)
     return AgencyQuote(rate, surcharges, sleep_in_rate, planned, waking, weighted, nights, nights_charge, total)

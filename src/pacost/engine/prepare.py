@@ -157,6 +157,11 @@ class PreparedPA:
     def period_count(self) -> int:
         return len(self.figures_of)
 
+    def nights_charge(self, per_night: Decimal | None) -> Decimal:
+        """What an agency charges for this PA's sleep-in nights over the plan: ``per_night`` each, or, with none
+        given, the PA's own flat sum for each (never the night's hours at an hourly rate)."""
+        return self.sleep_ins * per_night if per_night is not None else self.sleep_in_flats
+
     def _shape(
         self, rota: PeriodRota, hours: Decimal, cover: CoverSums | None, figures: PricedFigures, spell_days: int
     ) -> Shape:
@@ -542,7 +547,7 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
             agency_holiday += holiday * waking * cover.rate
             agency_sick += sick * waking * cover.rate
             if p.sleep_ins:
-                nights = p.sleep_ins * cover.sleep_in_rate if cover.sleep_in_rate is not None else p.sleep_in_flats
+                nights = p.nights_charge(cover.sleep_in_rate)
                 agency_holiday += holiday * nights
                 agency_sick += sick * nights
     if cover_pa is not None:
