@@ -184,38 +184,28 @@ def sweep_human(sweep: Sweep) -> RenderableType:
     from rich.table import Table
     from rich.text import Text
 
-    # A figure the same in every row (the cost, when the budget is swept) is said once, under the table.
+    # A figure the same in every row (the cost, when the budget is swept) is said once, under the table, and the
+    # weekly cost is left to the files: the terminal is narrow.
     totals = {row.result.total for row in sweep.rows}
     budgets = {row.result.budget for row in sweep.rows}
+    left_out = {"true cost a week"} | ({"true cost"} if len(totals) == 1 else set())
+    left_out |= {"budget"} if len(budgets) == 1 else set()
+    heads = _sweep_heads(sweep)
+    shown_columns = [k for k, head in enumerate(heads) if head not in left_out]
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for vary in sweep.varies:
-        table.add_column(shown(vary.key), no_wrap=True)
-    heads = [
-        *(["true cost"] if len(totals) > 1 else []),
-        *(["budget"] if len(budgets) > 1 else []),
-        "difference",
-        "covered",
-        "hours/wk",
-    ]
-    for head in heads:
-        table.add_column(head, justify="right", no_wrap=True)
+    for k in shown_columns:
+        head = "hours/wk" if heads[k] == "hours a week bought" else shown(heads[k])
+        table.add_column(head, justify="left" if k < len(sweep.varies) else "right", no_wrap=True)
     largest = max((max(row.result.total, row.result.budget) for row in sweep.rows), default=Decimal(0))
     one_key = len(sweep.varies) == 1
     if one_key:
         table.add_column("cost █ budget │", no_wrap=True)
     for row in sweep.rows:
         r = row.result
-        cells = [
-            *(_value_text(v) for v in row.values),
-            *([pounds(r.total)] if len(totals) > 1 else []),
-            *([pounds(r.budget)] if len(budgets) > 1 else []),
-            pounds(r.difference),
-            "yes" if r.covered else "no",
-            "" if r.hours_per_week_budget_buys is None else f"{r.hours_per_week_budget_buys:.2f}",
-        ]
+        cells = _sweep_cells(row, plain=False)
         style = "" if r.covered else "red"
         chart = [Text(_chart(r.total, r.budget, largest), style=style)] if one_key else []
-        table.add_row(*(Text(cell, style=style) for cell in cells), *chart)
+        table.add_row(*(Text(cells[k], style=style) for k in shown_columns), *chart)
     parts: list[RenderableType] = [table, Text("")]
     if len(totals) == 1:
         parts.append(Text(f"True cost: {pounds(totals.pop())} over the plan, in every row."))
