@@ -45,6 +45,8 @@ if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
 CHUNK = 64  # plans sent to a worker at once
+#: The signals that stop a run, as Ctrl-C does.
+_STOP_SIGNALS = [getattr(signal, name) for name in ("SIGINT", "SIGTERM", "SIGHUP") if hasattr(signal, name)]
 _RATES: RateBook | None = None  # each worker's rate book, loaded once when it starts
 
 
@@ -237,7 +239,16 @@ def outcomes_in_order(
         for item in numbered:
             yield from _cost_chunk([item], fmt)
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor, wait
+
+    # While workers run, Ctrl-C, SIGTERM and SIGHUP are only noted, and acted on here, between the executor's
+    # calls: raised in the middle of one (a message half sent to its thread) they could leave it waiting for ever.
+    told: list[int] = []
+    previous = {number: signal.signal(number, lambda n, frame: told.append(n)) for number in _STOP_SIGNALS}
+
+    def stop_if_told() -> None:
+        if told:
+            raise KeyboardInterrupt if told[0] == signal.SIGINT else Stopped(told[0])
 
     executor = ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(rates_files, time_limit, True))
     pending: deque[Future[list[Outcome]]] = deque()
@@ -245,13 +256,21 @@ def outcomes_in_order(
     finished = False
     try:
         for chunk in islice(chunks, jobs * 3):
+            stop_if_told()
             pending.append(executor.submit(_cost_chunk, chunk, fmt))
         while pending:
-            outcomes = pending.popleft().result()
+            future = pending.popleft()
+            while not future.done():  # in short waits, so that a signal is acted on soon
+                stop_if_told()
+                wait([future], timeout=0.1)
+            stop_if_told()
+            outcomes = future.result()
             nxt = next(chunks, None)
             if nxt is not None:
                 pending.append(executor.submit(_cost_chunk, nxt, fmt))
-            yield from outcomes
+            for outcome in outcomes:
+                stop_if_told()
+                yield outcome
         finished = True
     finally:
         if not finished:
@@ -259,6 +278,8 @@ def outcomes_in_order(
             # shutting down waits for ever. With its workers gone, it fails every future left and ends.
             _end_workers(executor)
         executor.shutdown(wait=True)
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def _end_workers(executor: ProcessPoolExecutor) -> None:
