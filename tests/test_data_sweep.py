@@ -19,8 +19,11 @@ FILES = sorted(DATA.rglob("*.toml"))
 # Official sources: government, Parliament's legislation, HMRC, DWP, TPR, ONS, and GOV.UK's own code.
 OFFICIAL = ("gov.uk", "legislation.gov.uk", "thepensionsregulator.gov.uk", "ons.gov.uk")
 OFFICIAL_CODE = ("https://github.com/alphagov/",)
-# defaults.toml holds national, non-statutory figures (e.g. the Homecare Association's price): sourced, not official.
-NOT_STATUTORY = {"defaults.toml"}
+# defaults.toml holds national, non-statutory figures (e.g. the Homecare Association's price), and pay_floors.toml
+# the voluntary and policy pay floors: sourced, not all official. A pay floor not marked unconfirmed must come from
+# its publisher's own site (the Living Wage Foundation, the Scottish Government).
+NOT_STATUTORY = {"defaults.toml", "pay_floors.toml"}
+PUBLISHERS = ("livingwage.org.uk", "gov.scot")
 
 
 def _figures(node: object, path: str = ""):  # type: ignore[no-untyped-def]
@@ -59,6 +62,9 @@ def test_every_figure_names_a_source_with_an_official_url(path: Path) -> None:
             assert figure["rule"] in sources, where
         if figure.get("status") == "unconfirmed":
             assert figure.get("note"), f"{where}: an unconfirmed figure must say why in a note"
+        elif path.name == "pay_floors.toml":
+            host = urlparse(sources[figure["source"]]["url"]).hostname or ""
+            assert any(host == d or host.endswith("." + d) for d in PUBLISHERS), f"{where}: {host} is not its publisher"
     # Every figure value is written as a string (an exact decimal), never a float.
     for where, figure in figures:
         for key in ("value", "weekly", "fortnightly", "four_weekly", "monthly", "annual"):

@@ -105,6 +105,7 @@ def test_two_pas_with_a_sleep_in_and_agency_cover_then_costed_at_once(tmp_path: 
         "",
         "",  # agency
         "",  # at the default rate
+        "80",  # the agency's charge for a sleep-in night (asked only when there is one)
         "",
         "",
         "yes",  # cost it now
@@ -112,6 +113,7 @@ def test_two_pas_with_a_sleep_in_and_agency_cover_then_costed_at_once(tmp_path: 
     assert code == 0, output
     plan = load_plan(path).plan
     assert plan.nation == "wales" and plan.budget.amount == 1950 and plan.budget.per == "4-weeks"
+    assert plan.cover.rate == Decimal("32.14") and plan.cover.sleep_in_rate == 80
     sam, maria = plan.pa
     assert str(sam.date_of_birth) == "1990-05-17"
     assert [(s.kind, s.flat, s.days) for s in sam.shift] == [

@@ -583,6 +583,9 @@ class PA:
     days: Days | None = None
     weekend_hours_per_week: Hours | None = None
     night_hours_per_week: Hours | None = None
+    # Set by pacost, not the file: the file's ``hourly_rate = "nlw"`` (a named rate, ``statutory.named_rates``) is
+    # read as this name, and ``hourly_rate`` then holds the rate at the plan's start.
+    named_rate: str | None = None
 
     @property
     def summary_rota(self) -> bool:
@@ -782,9 +785,10 @@ _TOML_SETTING = re.compile(r"\s*([A-Za-z0-9_\-]+)\s*=\s*([^#]*?)\s*(#.*)?")
 def _unquoted_value(text: str, line: int | None) -> str | None:
     """What to say when a TOML line gives a value people write but TOML cannot read unquoted (``start = 09:00``,
     ``rate = £13``, ``amount = 520,00``); None when the line is wrong some other way."""
-    if line is None or not 1 <= line <= text.count("\n") + 1:
+    lines = text.split("\n")  # as TOML counts lines (``splitlines`` also splits at other characters)
+    if line is None or not 1 <= line <= len(lines):
         return None
-    found = _TOML_SETTING.fullmatch(text.splitlines()[line - 1] if text.splitlines() else "")
+    found = _TOML_SETTING.fullmatch(lines[line - 1].rstrip("\r"))
     if found is None:
         return None
     key, value = found[1], found[2]
@@ -846,6 +850,7 @@ def _key_table(model: type) -> KeyTable:
         out[field_key(model, info.name)] = _model_in(hints[info.name])
     if model is PA:
         out["age"] = (None, False)  # read in place of date_of_birth
+        del out["named_rate"]  # read from hourly_rate
     return out
 
 
@@ -983,7 +988,8 @@ def _fill_defaults(
         )
 
     cover = data.setdefault("cover", {})
-    agency = rates.defaults.agency_hourly_rate
+    nation = str(data["nation"]) if data.get("nation") in NATIONS else "england"
+    agency_rate, agency_text, agency_url = agency_default(nation, rates)
     if isinstance(cover, dict):
         default(
             cover,
@@ -993,15 +999,7 @@ def _fill_defaults(
             "The plan does not say who covers holidays and sickness: an agency is assumed.",
         )
         if cover.get("by") == "agency":
-            default(
-                cover,
-                "rate",
-                agency.value,
-                "cover.rate",
-                f"Agency cover is charged at £{agency.value} an hour, the Homecare Association's minimum price "
-                "for homecare in England, 2025-26.",
-                agency.source.url,
-            )
+            default(cover, "rate", agency_rate, "cover.rate", agency_text, agency_url)
 
     sickness = data.setdefault("sickness", {})
     sick = rates.defaults.sick_days_per_year
@@ -1057,6 +1055,8 @@ def _fill_defaults(
                         "their NI category, minimum wage and pension).",
                     )
                 )
+            if isinstance(pa.get("hourly_rate"), str) and _NAME.fullmatch(pa["hourly_rate"].strip().lower()):
+                _read_named_rate(pa, i, str(data.get("nation")), start_date, rates, problems)
             default(pa, "pay_frequency", "monthly", f"{where}.pay_frequency", f"{who} is paid monthly.")
             default(
                 pa,
@@ -1090,6 +1090,55 @@ def _fill_defaults(
                     )
                 )
     return notes
+
+
+_NAME = re.compile(r"[a-z][a-z-]*")
+
+
+def _read_named_rate(
+    pa: dict[str, Any], i: int, nation: str, start: date | None, rates: RateBook, problems: list[_Located]
+) -> None:
+    """A PA's ``hourly_rate`` given as a name (``"nlw"``): kept as ``named_rate``, with ``hourly_rate`` the rate
+    at the plan's start (or a stand-in, when the plan is refused for a mistake said elsewhere)."""
+    from pacost.statutory.named_rates import named_rate, named_rate_problem
+
+    written = pa["hourly_rate"].strip()
+    name = written.lower()
+    pa["hourly_rate"] = Decimal(1)  # only so that the other checks can run, unless the rate is found below
+    problem = named_rate_problem(name, nation, written)
+    if problem is not None:
+        problems.append(_Located(problem, ("pa", i, "hourly_rate")))
+        return
+    pa["named_rate"] = name
+    try:
+        born = _date(pa.get("date_of_birth"))
+    except ValueError:
+        return  # said by the check of date_of_birth
+    if start is not None:
+        try:
+            pa["hourly_rate"] = named_rate(name, born, start, rates).hourly
+        except PacostError as exc:
+            problems.append(_Located(exc.message, ("pa", i, "hourly_rate")))
+
+
+def agency_default(nation: str, rates: RateBook) -> tuple[Decimal, str, str]:
+    """The agency rate a plan in ``nation`` is costed at when it gives none, the sentence that says so, and the
+    figure's source."""
+    assert rates.defaults is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    used, own = rates.defaults.agency_rate_for(nation)
+    where = Nation(used.nation).display_name
+    text = (
+        f"Agency cover is charged at £{used.value} an hour, the Homecare Association's Minimum Price for Homecare "
+        f"in {where}, {used.year}"
+    )
+    if own is not None and own is not used:
+        text += (
+            f" (its latest for {Nation(own.nation).display_name}, £{own.value} for {own.year}, is older, so "
+            f"{where}'s is used)"
+        )
+    elif own is None and nation != used.nation:
+        text += f" (pacost has no figure of its own for {Nation(nation).display_name})"
+    return used.value, text + ".", used.source.url
 
 
 def read_age(value: Any) -> int:
@@ -1587,6 +1636,15 @@ def plan_json_schema(rates: RateBook | None = None) -> dict[str, Any]:
         "minimum": 16,
         "maximum": 100,
         "description": "The PA's age in whole years at the plan's start: give it or date_of_birth, not both.",
+    }
+    from pacost.statutory.named_rates import NAMED_RATES
+
+    del defs["PA"]["properties"]["named_rate"]
+    defs["PA"]["properties"]["hourly_rate"] = {
+        "anyOf": [
+            defs["PA"]["properties"]["hourly_rate"],
+            {"enum": list(NAMED_RATES), "description": "A named rate, as it stands at the start of each pay period."},
+        ]
     }
     _plan_times(schema)
     return {

@@ -102,6 +102,7 @@ def interview(ui: _Interview, today: date) -> dict[str, Any]:
     from pacost.plan import (
         NATIONS,
         PERS,
+        agency_default,
         current_tax_year_start,
         read_amount,
         read_choice,
@@ -186,7 +187,7 @@ def interview(ui: _Interview, today: date) -> dict[str, Any]:
         pas.append(pa)
 
     names = [pa["name"] for pa in pas]
-    agency = rates.defaults.agency_hourly_rate
+    agency_rate, _, _ = agency_default(plan["nation"], rates)
     cover: dict[str, Any] = {}
     choices = ("agency", "pa", "family") if len(pas) > 1 else ("agency", "family")
     cover["by"] = ui.ask(
@@ -196,8 +197,17 @@ def interview(ui: _Interview, today: date) -> dict[str, Any]:
     )
     if cover["by"] == "agency":
         cover["rate"] = ui.ask(
-            "The agency's charge an hour?", read_hourly_rate, str(agency.value), "the Homecare Association's price"
+            "The agency's charge an hour?", read_hourly_rate, str(agency_rate), "the Homecare Association's price"
         )
+        if any(shift.get("kind") == "sleep-in" for pa in pas for shift in pa["shift"]):
+            night = ui.ask(
+                "The agency's charge for a sleep-in night?",
+                lambda t: read_amount(t) if t else None,
+                "",
+                "the PA's own flat sum",
+            )
+            if night is not None:
+                cover["sleep_in_rate"] = night
     elif cover["by"] == "pa":
         cover["pa"] = ui.ask(
             f"Which PA covers ({', '.join(names)})?", lambda t: read_choice(t, names, "the covering PA"), names[0]

@@ -5,13 +5,15 @@ where it leaves a choice, stated for this plan with the figures from the data.
 from __future__ import annotations
 
 from dataclasses import fields
+from datetime import date, timedelta
 
 from pacost.dates import TaxYear
-from pacost.engine.prepare import Prepared
+from pacost.engine.prepare import Prepared, PreparedPA
 from pacost.money import percent
 from pacost.plan import Assumption, Plan
 from pacost.rates.book import RateBook
 from pacost.rates.models import NiRates, SspRates
+from pacost.statutory.named_rates import NAMED_RATES, floor_carried_forward, named_rate
 
 
 def assumption_text(assumption: Assumption) -> str:
@@ -95,10 +97,37 @@ def model_assumptions(plan: Plan, prep: Prepared, rates: RateBook) -> list[str]:
         else:
             covered = "it is covered as the PA works it"
         out.append(f"Sleep-in hours count as planned hours of care; a sleep-in is paid its flat sum, and {covered}.")
+    out += [named_rate_text(p, rates) for p in prep.pas if p.pa.named_rate is not None]
     unconfirmed = unconfirmed_figures(rates, prep.years_used)
     if unconfirmed:
         out.append("Figures not yet seen in an official source (marked unconfirmed in the data): " + unconfirmed)
     return out
+
+
+def named_rate_text(p: PreparedPA, rates: RateBook) -> str:
+    """How a PA paid a named rate (``hourly_rate = "nlw"``) is paid: the rule, and each rate from the first day of
+    the first pay period it applies to, with those not yet seen at an official source said."""
+    name = p.pa.named_rate
+    assert name is not None and p.named_rates is not None and p.named_rate_of is not None  # noqa: S101
+    grid = p.grid
+    changes: list[tuple[date, int]] = []
+    for first, rate in zip(grid.spans.firsts, p.named_rate_of, strict=True):
+        if not changes or changes[-1][1] != rate:
+            changes.append((grid.start + timedelta(days=first), rate))
+    steps = ", ".join(f"£{p.named_rates[rate]:.2f} from {day:%-d %B %Y}" for day, rate in changes)
+    floor = "" if name == "nlw" else ", and never less than the minimum wage for their age"
+    text = (
+        f"{p.pa.name} is paid {NAMED_RATES[name]} as it stands on the first day of each pay period (the minimum "
+        f"wage's own rule, HMRC NMWM03110){floor}: {steps}."
+    )
+    figures = [named_rate(name, p.pa.date_of_birth, day, rates).figure for day, _ in changes]
+    unconfirmed = [f"£{f.value:.2f}" for f in figures if f is not None and f.status == "unconfirmed"]
+    if unconfirmed:
+        text += f" Not yet seen at its official source (press reports only): {_names(unconfirmed)}."
+    last_start = grid.start + timedelta(days=grid.spans.firsts[-1])
+    if floor_carried_forward(name, last_start, rates):
+        text += f" A newer figure than the one used by {last_start:%-d %B %Y} is likely but not known to pacost."
+    return text
 
 
 def unconfirmed_figures(rates: RateBook, years: set[int]) -> str:

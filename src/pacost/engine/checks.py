@@ -28,7 +28,8 @@ def minimum_wage_warnings(plan: Plan, rates: RateBook) -> list[str]:
     first_known = rates.minimum_wage[0].effective
     for pa in plan.pa:
         has_waking = pa.summary_rota or any(s.kind == "waking" for s in pa.shift)
-        if not has_waking or pa.hourly_rate >= highest:
+        # A named rate is never below the minimum wage for the PA's age (``statutory.named_rates``).
+        if not has_waking or pa.hourly_rate >= highest or pa.named_rate is not None:
             continue
         for when in minimum_wage_changes(pa.date_of_birth, plan.start, plan.end, rates):
             if when < first_known:

@@ -12,7 +12,7 @@ Nothing here knows a rate of pay, the budget or the terminal.
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from functools import lru_cache
 from typing import NamedTuple
@@ -38,6 +38,7 @@ from pacost.rates.book import RateBook
 from pacost.records import tuple_of
 from pacost.result import Hours
 from pacost.statutory.holiday import holiday_share
+from pacost.statutory.named_rates import named_rate
 from pacost.statutory.ni import EmployerNiFigures, NiCategory, category_for_age, employer_ni_figures
 from pacost.statutory.pension import PensionThresholds, pension_thresholds
 from pacost.statutory.state_pension import age_on, state_pension_date
@@ -103,6 +104,7 @@ class Shape(NamedTuple):
     sickness: tuple[SickSpells, ...]
     cover: CoverSums | None  # the cover this PA works for the others, if they are the one who covers
     figures: PricedFigures
+    hourly_rate: Decimal | None  # the PA's named rate in this period (``hourly_rate = "nlw"``), else None
 
 
 class CutShort(NamedTuple):
@@ -152,6 +154,11 @@ class PreparedPA:
     shape_tax_years: list[dict[int, int]] = field(default_factory=list)  # per shape: its periods per tax year
     cut: CutShort | None = None
     spell_kinds: list[tuple[int, int]] = field(default_factory=list)  # the shapes' (tax year, qualifying days)
+    # A PA paid a named rate (``hourly_rate = "nlw"``): the distinct rates, which of them each pay period has, and
+    # the rota pay over the plan at them (without the sleep-ins' flat sums).
+    named_rates: list[Decimal] | None = None
+    named_rate_of: list[int] | None = None
+    named_rota_pay: Decimal = ZERO
 
     @property
     def period_count(self) -> int:
@@ -163,7 +170,13 @@ class PreparedPA:
         return self.sleep_ins * per_night if per_night is not None else self.sleep_in_flats
 
     def _shape(
-        self, rota: PeriodRota, hours: Decimal, cover: CoverSums | None, figures: PricedFigures, spell_days: int
+        self,
+        rota: PeriodRota,
+        hours: Decimal,
+        cover: CoverSums | None,
+        figures: PricedFigures,
+        spell_days: int,
+        period: int,
     ) -> Shape:
         kinds = self.spell_kinds
         sickness = []
@@ -173,7 +186,10 @@ class PreparedPA:
                 kinds.append(kind)
             spells = self.sick_share * part.days / spell_days
             sickness.append(tuple_of(SickSpells, (part.figures_year, part.qualifying_days, spells, kinds.index(kind))))
-        return tuple_of(Shape, (hours, rota.sleep_in_flat, tuple(sickness), cover, figures))
+        own = None
+        if self.named_rates is not None and self.named_rate_of is not None:
+            own = self.named_rates[self.named_rate_of[period]]
+        return tuple_of(Shape, (hours, rota.sleep_in_flat, tuple(sickness), cover, figures, own))
 
     def find_shapes(self, spell_days: int) -> None:
         """Number the periods by shape: each distinct rota sum, set of figures and cover is numbered by its values,
@@ -201,6 +217,8 @@ class PreparedPA:
             by_value = {}
             cover_numbers = [by_value.setdefault(c, len(by_value)) for c in self.cover]
             columns.append(map(cover_numbers.__getitem__, self.cover_of))
+        if self.named_rate_of is not None:
+            columns.append(iter(self.named_rate_of))
         if self.whole_last is not None:  # the last period is priced apart from any other
             columns.append(iter([0] * (self.period_count - 1) + [1]))
         keys: list[tuple[int, ...]] = list(zip(*columns, strict=True))
@@ -222,6 +240,7 @@ class PreparedPA:
                 self.cover[self.cover_of[first]] if self.cover is not None and self.cover_of is not None else None,
                 priced_figures[figures_of[first]],
                 spell_days,
+                first,
             )
             for first in self.shape_first
         ]
@@ -233,6 +252,7 @@ class PreparedPA:
                 self.whole_last_cover,
                 priced_figures[figures_of[last]],
                 spell_days,
+                last,
             )
             if whole in self.shapes:  # the whole period is like another (a whole week, say): priced once
                 self.cut = CutShort(self.shape_of[last], self.shapes.index(whole))
@@ -388,6 +408,17 @@ def period_figures(pa: PA, grid: PeriodGrid, rates: RateBook) -> tuple[list[int]
     return ids, distinct
 
 
+def named_rates_of(name: str, born: date, grid: PeriodGrid, rates: RateBook) -> tuple[list[Decimal], list[int]]:
+    """A named rate (``statutory.named_rates``) for each pay period, as it stands on the period's first day: the
+    distinct rates, and which of them each period has."""
+    distinct: dict[Decimal, int] = {}
+    rate_of = []
+    for first in grid.spans.firsts:
+        hourly = named_rate(name, born, grid.start + timedelta(days=first), rates).hourly
+        rate_of.append(distinct.setdefault(hourly, len(distinct)))
+    return list(distinct), rate_of
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # The plan
 
@@ -432,6 +463,9 @@ def _prepare_pa(
             sick = max(ZERO, ONE - holiday)
     else:
         warnings.append(f"{pa.name} has no shifts between {plan.start} and {plan.end}.")
+    named: tuple[list[Decimal], list[int]] | None = None
+    if pa.named_rate is not None:
+        named = named_rates_of(pa.named_rate, pa.date_of_birth, grid, rates)
     prepared = PreparedPA(
         pa=pa,
         rota=rota,
@@ -453,6 +487,11 @@ def _prepare_pa(
         worked_share=ONE - holiday - sick,
         whole_last=whole_last,
     )
+    if named is not None:
+        prepared.named_rates, prepared.named_rate_of = named
+        prepared.named_rota_pay = sum(
+            (prepared.named_rates[r] * prepared.rate_hours[k] for r, k in zip(named[1], sums_of, strict=True)), ZERO
+        )
     return prepared, warnings
 
 

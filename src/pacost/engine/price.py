@@ -73,12 +73,13 @@ def _spell_ssp(rates: RateBook, figures_year: int, terms: SspTerms, spell_days: 
 
 
 def _price_shapes(
-    p: PreparedPA, rate: Decimal, prep: Prepared, holiday_rules: HolidayRules
+    p: PreparedPA, rate: Decimal | None, prep: Prepared, holiday_rules: HolidayRules
 ) -> tuple[list[PeriodPay], Decimal]:
-    """Each of a PA's shapes of pay period priced at ``rate``, and their rota pay over the plan."""
+    """Each of a PA's shapes of pay period priced at ``rate`` (None: each shape at the PA's named rate in it), and
+    their rota pay over the plan."""
     rates, plan = prep.rates, prep.plan
     holiday, sick, worked_share = p.holiday_share, p.sick_share, p.worked_share
-    rota_pay = rate * p.rate_hours_total + p.flat_total
+    rota_pay = p.named_rota_pay + p.flat_total if rate is None else rate * p.rate_hours_total + p.flat_total
     rolled_up = p.pa.holiday == "rolled-up"
     full_sick_pay = plan.sickness.pay == "full"
     # SSP for one spell of each kind (the tax year whose rules apply, the qualifying days in the week).
@@ -93,9 +94,14 @@ def _price_shapes(
             per_spell.append(_spell_ssp(rates, year, year_terms, plan.sickness.spell_days, qualifying))
     pensionable = p.pa.pension != "opt-out"
     priced = []
-    for rate_hours, flat, sickness, cover, (ni_figures, pension_figures, age, over) in p.shapes:
+    for rate_hours, flat, sickness, cover, (ni_figures, pension_figures, age, over), named in p.shapes:
+        if rate is None:
+            assert named is not None  # noqa: S101 - price passes None only for a PA paid a named rate
+            rate_here = named
+        else:
+            rate_here = rate
         # (A zero is never added: it changes no sum, and decimal arithmetic is where the time goes.)
-        pay = rate * rate_hours + flat if flat else rate * rate_hours
+        pay = rate_here * rate_hours + flat if flat else rate_here * rate_hours
         wages = round_penny(worked_share * pay)
         holiday_pay = rolled_up_holiday_pay(wages, holiday_rules) if rolled_up else round_penny(holiday * pay)
         if full_sick_pay:
@@ -113,8 +119,10 @@ def _price_shapes(
             holiday_cover = sick_cover = ZERO
             earnings = wages + holiday_pay + sick_pay if sick_pay else wages + holiday_pay
         else:
-            holiday_cover = with_rolled_up_holiday(rate * cover.holiday_rate_hours + cover.holiday_flat, holiday_rules)
-            sick_cover = with_rolled_up_holiday(rate * cover.sick_rate_hours + cover.sick_flat, holiday_rules)
+            holiday_cover = with_rolled_up_holiday(
+                rate_here * cover.holiday_rate_hours + cover.holiday_flat, holiday_rules
+            )
+            sick_cover = with_rolled_up_holiday(rate_here * cover.sick_rate_hours + cover.sick_flat, holiday_rules)
             earnings = wages + holiday_pay + sick_pay + holiday_cover + sick_cover
         priced.append(
             tuple_of(
@@ -163,7 +171,9 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
 
     for p in prep.pas:
         rate = rate_override if rate_override is not None else p.pa.hourly_rate
-        priced, rota_pay = _price_shapes(p, rate, prep, holiday_rules)
+        # A PA paid a named rate is paid it period by period, unless every PA is given one rate.
+        follows_named = rate_override is None and p.named_rates is not None
+        priced, rota_pay = _price_shapes(p, None if follows_named else rate, prep, holiday_rules)
         total_rota_pay += rota_pay
         # The pension starts at the first period that enrols the PA, and they stay enrolled. Shapes are numbered in
         # the order of their first periods, so the first shape that enrols them has that period.

@@ -24,6 +24,7 @@ from pacost.rates.models import (
     HolidayRules,
     MinimumWage,
     NiRates,
+    PayFloors,
     PensionRates,
     SspRates,
     StatePensionAge,
@@ -145,6 +146,7 @@ class RateBook:
     working_time: WorkingTime | None = None
     state_pension_age: StatePensionAge | None = None
     defaults: Defaults | None = None
+    pay_floors: PayFloors | None = None
     files: list[str] = field(default_factory=list)
     _memos: dict[str, Memo] = field(default_factory=dict, repr=False)
 
@@ -282,6 +284,8 @@ class RateBook:
             self.state_pension_age = parsed.state_pension_age
         if parsed.defaults is not None:
             self.defaults = parsed.defaults
+        if parsed.pay_floors is not None:
+            self.pay_floors = parsed.pay_floors
         self.files.append(filename)
 
     def add_file(self, text: str, filename: str) -> None:
@@ -294,12 +298,12 @@ class RateBook:
             self.add_tax_year_file(_parse(TaxYearFile, text, filename), filename)
         elif "minimum_wage" in raw_keys:
             self.add_minimum_wage_file(_parse(MinimumWageFile, text, filename), filename)
-        elif raw_keys & {"holiday", "working_time", "state_pension_age", "defaults"}:
+        elif raw_keys & {"holiday", "working_time", "state_pension_age", "defaults", "pay_floors"}:
             self.add_rules_file(_parse(RulesFile, text, filename), filename)
         else:
             raise PacostError(
                 "a rates file needs tax_year (with [ni], [ssp] or [pension]), [minimum_wage], [holiday], "
-                "[working_time] or [state_pension_age]",
+                "[working_time], [state_pension_age], [defaults] or [pay_floors]",
                 source=filename,
             )
 
@@ -315,8 +319,12 @@ class RateBook:
                 raise PacostError(f"{kind} figures are missing for {', '.join(missing)}")
         if not self.minimum_wage:
             raise PacostError("no minimum wage figures")
-        if self.holiday is None or self.working_time is None or self.state_pension_age is None or self.defaults is None:
-            raise PacostError("holiday.toml, working_time.toml, state_pension_age.toml and defaults.toml are required")
+        rules = (self.holiday, self.working_time, self.state_pension_age, self.defaults, self.pay_floors)
+        if any(part is None for part in rules):
+            raise PacostError(
+                "holiday.toml, working_time.toml, state_pension_age.toml, defaults.toml and pay_floors.toml are "
+                "required"
+            )
 
 
 def data_dir() -> Path:

@@ -12,6 +12,7 @@ from pacost.rates.models import (
     HolidayRules,
     MinimumWage,
     NiRates,
+    PayFloors,
     PensionRates,
     SspRates,
     StatePensionAge,
@@ -44,7 +45,8 @@ class MinimumWageFile:
 
 @record
 class RulesFile:
-    """One of the rules files that do not change each year (holiday, working time, State Pension age, defaults)."""
+    """One of the rules files that do not change each year (holiday, working time, State Pension age, defaults, pay
+    floors)."""
 
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
@@ -52,3 +54,4 @@ class RulesFile:
     working_time: WorkingTime | None = None
     state_pension_age: StatePensionAge | None = None
     defaults: Defaults | None = None
+    pay_floors: PayFloors | None = None

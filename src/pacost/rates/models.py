@@ -241,6 +241,29 @@ class HolidayRules:
 
 
 @record
+class PayFloors:
+    """``pay_floors.toml``: hourly rates a plan may name in place of a figure, none of them the law (the Real Living
+    Wage, UK and London, and the Scottish adult social care floor), each a list of rates from dates, in order."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
+    real_living_wage: list[DatedFigure]
+    real_living_wage_london: list[DatedFigure]
+    scottish_care_floor: list[DatedFigure]
+
+    def __post_init__(self) -> None:
+        for name in ("real_living_wage", "real_living_wage_london", "scottish_care_floor"):
+            rates: list[DatedFigure] = getattr(self, name)
+            if not rates:
+                raise ValueError(f"{name} needs at least one rate")
+            starts = [rate.from_date for rate in rates]
+            if starts != sorted(set(starts)):
+                raise ValueError(f"{name}: list the rates in order of their dates, one rate a date")
+            for rate in rates:
+                _within(name, rate.value, Decimal("0.01"), Decimal(1000), "an hourly rate above zero")
+
+
+@record
 class WorkingTime:
     """``working_time.toml``: the most hours a week the Working Time Regulations allow on average."""
 
@@ -274,10 +297,37 @@ class StatePensionAge:
 
 
 @record
+class NationPrice(Figure):
+    """A price published for one nation and one year (``year`` as ``2025-26``)."""
+
+    nation: Literal["england", "wales", "scotland", "northern-ireland"]
+    year: str
+
+    def __post_init__(self) -> None:
+        if len(self.year) != 7 or self.year[4] != "-" or not (self.year[:4] + self.year[5:]).isdigit():
+            raise ValueError(f"year is {self.year!r}: give the year it is for as 2025-26")
+
+
+@record
 class Defaults:
     """National figures used when a plan leaves something out (not statutory; each is reported as an assumption)."""
 
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
     sick_days_per_year: Figure
-    agency_hourly_rate: Figure
+    agency_hourly_rate: list[NationPrice]
+
+    def __post_init__(self) -> None:
+        nations = [price.nation for price in self.agency_hourly_rate]
+        if "england" not in nations or len(set(nations)) != len(nations):
+            raise ValueError("agency_hourly_rate needs England's figure and at most one figure a nation")
+
+    def agency_rate_for(self, nation: str) -> tuple[NationPrice, NationPrice | None]:
+        """The agency rate a plan in ``nation`` is costed at when it gives none, and the nation's own published
+        figure if there is one. The nation's own is used when it is for England's year or later; an older one
+        would understate today's price, so England's (the latest published in full) is used and the other said."""
+        england = next(price for price in self.agency_hourly_rate if price.nation == "england")
+        own = next((price for price in self.agency_hourly_rate if price.nation == nation), None)
+        if own is not None and own.year >= england.year:
+            return own, own
+        return england, own
