@@ -102,6 +102,15 @@ def test_scottish_care_floor_in_scotland_only() -> None:
         parse_plan(plan_text('"scottish-care-floor"', start="2026-03-23", end="2026-04-12"), source="named.toml")
 
 
+def test_a_plan_with_a_named_rate_is_written_back_as_it_was_given() -> None:
+    from pacost.plan import plan_from_dict, plan_to_dict
+
+    plan = parse_plan(plan_text('"nlw"', start="2026-03-23", end="2026-04-12"), source="named.toml").plan
+    written = plan_to_dict(plan)
+    assert written["pa"][0]["hourly_rate"] == "nlw" and "named_rate" not in written["pa"][0]
+    assert plan_from_dict(written)[0] == plan
+
+
 def test_an_unknown_name_is_refused_with_the_names_known() -> None:
     with pytest.raises(
         PacostError, match="a named rate: nlw, real-living-wage, real-living-wage-london, scottish-care-floor"

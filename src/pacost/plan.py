@@ -1574,6 +1574,8 @@ def _dump(part: Any) -> dict[str, Any]:
         elif isinstance(value, list):
             value = [_dump(item) if _is_part(type(item)) else item for item in value]
         out[field_key(type(part), info.name)] = value
+    if "named_rate" in out:  # a PA paid a named rate: the file says it as the hourly rate
+        out["hourly_rate"] = out.pop("named_rate")
     return out
 
 
