@@ -31,6 +31,7 @@ from pacost.rates.book import RateBook
 from pacost.rates.table import FREQUENCY_FIELDS, FigureRow, year_rows
 from pacost.render.words import KeyFigure, changes, key_figures, verdict
 from pacost.result import CostLine, CostResult
+from pacost.statutory.bank_holidays import Nation
 from pacost.statutory.holiday import accrual_rate, statutory_weeks
 from pacost.statutory.state_pension import age_on
 
@@ -570,8 +571,6 @@ LEGAL_LEFT_OUT = (
     "are left out because their text could not be checked."
 )
 
-NATION_NAMES = {"england": "England", "wales": "Wales", "scotland": "Scotland", "northern-ireland": "Northern Ireland"}
-
 NOT_ADVICE = (
     "This report is not legal or financial advice. It sets out what employing the PAs in the plan costs under the "
     "published rates and rules it names, on the assumptions listed; check the figures and, for a challenge, seek "
@@ -582,7 +581,7 @@ NOT_ADVICE = (
 def _nation_note(nation: str) -> str | None:
     if nation == "england":
         return None
-    name = NATION_NAMES.get(nation, nation)
+    name = Nation(nation).display_name
     return (
         f"This plan is in {name}. The Care Act 2014 and its statutory guidance apply in England; {name} has its own "
         "law on care and direct payments, which this report does not quote because its text has not been checked. "
@@ -610,7 +609,7 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         title=f"{result.plan}: the true cost of employing PAs" + (" (with changes)" if result.overrides else ""),
         plan=result.plan,
         period=_period(result),
-        nation=NATION_NAMES.get(result.nation, result.nation),
+        nation=Nation(result.nation).display_name,
         days=result.days,
         verdict=report_verdict(result),
         key_figures=key_figures(result),
