@@ -300,6 +300,8 @@ def test_cover_by_a_pa_is_paid_at_their_own_rate_and_counts_in_their_earnings(ra
         "insurance": ZERO,
         "payroll": ZERO,
         "other": ZERO,
+        "recruitment": ZERO,  # the plan asks for no replacing of PAs and no reserve
+        "contingency": ZERO,
     }
     assert lines_of(result) == expected
     assert expected["holiday_cover"] > 0 and expected["sick_cover"] > 0
@@ -434,6 +436,8 @@ def test_rolled_up_holiday_pay_is_12_07_percent_of_each_periods_wages(rates: Rat
         "insurance": ZERO,
         "payroll": ZERO,
         "other": ZERO,
+        "recruitment": ZERO,  # the plan asks for no replacing of PAs and no reserve
+        "contingency": ZERO,
     }
     assert lines_of(result) == expected
     assert expected["employment_allowance"] == -ni_total
@@ -528,6 +532,8 @@ def test_opt_in_pension_is_paid_from_the_first_period_for_a_pa_aged_20(rates: Ra
             "insurance": ZERO,
             "payroll": ZERO,
             "other": ZERO,
+            "recruitment": ZERO,  # the plan asks for no replacing of PAs and no reserve
+            "contingency": ZERO,
         }
 
     # Aged 20, opted in: 3% of the qualifying earnings of every month, from the first.
@@ -726,6 +732,8 @@ def test_fortnightly_and_four_weekly_periods_use_their_own_thresholds_and_limits
         "insurance": penny(D("180.00") * days / 365),  # §8: a year is 365 days
         "payroll": penny(D("12.00") * days * 12 / 365),  # a month is 365 / 12 days
         "other": penny(D("5.00") * days / 7),
+        "recruitment": ZERO,  # the plan asks for no replacing of PAs and no reserve
+        "contingency": ZERO,
     }
     assert lines_of(result) == expected
     assert expected["other"] == D("260.00")

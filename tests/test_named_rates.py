@@ -181,7 +181,9 @@ def test_a_nation_s_own_figure_is_used_when_it_is_as_recent_as_england_s() -> No
     england = next(p for p in defaults.agency_hourly_rate if p.nation == "england")
     wales = NationPrice(value=Decimal("33.00"), source=source, nation="wales", year=england.year)
     mixed = type(defaults)(
-        sick_days_per_year=defaults.sick_days_per_year, agency_hourly_rate=[*defaults.agency_hourly_rate, wales]
+        sick_days_per_year=defaults.sick_days_per_year,
+        agency_hourly_rate=[*defaults.agency_hourly_rate, wales],
+        pa_turnover_percent=defaults.pa_turnover_percent,
     )
     assert mixed.agency_rate_for("wales") == (wales, wales)
     assert mixed.agency_rate_for("scotland")[0] is england

@@ -522,13 +522,14 @@ def test_every_mistake_at_once(
     assert (code, out) == (1, "")
     assert err.splitlines() == [
         "error: plan.toml:3: strat: unknown key 'strat' at the top of the plan: did you mean 'start'? known keys are "
-        "budget, cover, employer, end, name, nation, pa, sickness, start",
+        "budget, contingency, cover, employer, end, name, nation, pa, sickness, start",
         "error: plan.toml:8: budget.amount: must not be negative, got -5",
         "error: plan.toml:9: budget.per: expected how often the amount is paid: week, fortnight, 4-weeks, month, year "
         "or period; got \"fortnite\" (did you mean 'fortnight'?)",
         "error: plan.toml:15: pa[0].hourly_rte: unknown key 'hourly_rte' in [pa[0]]: did you mean 'hourly_rate'? "
-        "known keys are age, date_of_birth, days, enhancements, holiday, holiday_weeks, hourly_rate, hours_per_week, "
-        "name, ni_category, night, night_hours_per_week, pay_frequency, pension, shift, weekend_hours_per_week",
+        "known keys are age, date_of_birth, days, employed_since, enhancements, holiday, holiday_weeks, hourly_rate, "
+        "hours_per_week, name, ni_category, night, night_hours_per_week, pay_frequency, pension, shift, "
+        "weekend_hours_per_week",
         "error: plan.toml:18: pa[0].shift[0].days: expected a day of the week (mon, tue, wed, thu, fri, sat or sun), "
         'got "funday"',
         "error: plan.toml:21: pa[0].shift[0].every: expected a number of weeks (a whole number from 1 to 52), got 0",

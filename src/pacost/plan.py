@@ -336,6 +336,75 @@ def _rrule(value: Any) -> str:
     return text
 
 
+def _percent(value: Any) -> Decimal:
+    share = _amount(value, what="a percentage such as 18.2")
+    if share > 100:
+        raise ValueError(f"must be a percentage from 0 to 100, got {_shown(value)}")
+    return share
+
+
+def _balance_weeks(value: Any) -> Decimal:
+    weeks = _amount(value, positive=True, what="a number of weeks such as 8")
+    if weeks > 52:
+        raise ValueError(f"must be a number of weeks (at most 52), got {_shown(value)}")
+    return weeks
+
+
+def _training_hours(value: Any) -> Decimal:
+    hours = _amount(value, what="a number of hours such as 12")
+    if hours > 1000:
+        raise ValueError(f"must be at most 1000 hours of training for a new PA, got {_shown(value)}")
+    return hours
+
+
+_MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")
+
+
+def _month_day(value: Any) -> str:
+    if isinstance(value, str):
+        match = _MONTH_DAY.match(value.strip())
+        if match:
+            month, day = int(match[1]), int(match[2])
+            try:
+                date(2024, month, day)  # a leap year: 02-29 is a day
+            except ValueError:
+                pass
+            else:
+                return f"{month:02d}-{day:02d}"
+    raise ValueError(f'expected a month and day written "04-01" (1 April), got {_shown(value)}')
+
+
+_RESERVE_WEEKS = re.compile(r"^(\d+(?:\.\d+)?)\s*weeks?$")
+
+
+def _reserve(value: Any) -> str | Decimal:
+    """``"liabilities"``, ``"N weeks"`` (kept as written, tidied) or an amount of money."""
+    if isinstance(value, str):
+        key = value.strip().lower()
+        if key == "liabilities":
+            return key
+        match = _RESERVE_WEEKS.match(key)
+        if match:
+            weeks = Decimal(match[1])
+            if 0 < weeks <= 52:
+                return f"{match[1]} weeks"
+            raise ValueError(f"must be from more than 0 to 52 weeks, got {_shown(value)}")
+    if isinstance(value, str | Decimal | int) and not isinstance(value, bool):
+        try:
+            return _amount(value, what='"liabilities", a number of weeks such as "8 weeks", or an amount of money')
+        except ValueError:
+            pass
+    raise ValueError(
+        f'expected "liabilities" (what the employer would owe), a number of weeks such as "8 weeks" (of the true '
+        f"cost), or an amount of money such as 2500; got {_shown(value)}"
+    )
+
+
+Percent = Annotated[Decimal, Check(_percent)]
+BalanceWeeks = Annotated[Decimal, Check(_balance_weeks)]
+TrainingHours = Annotated[Decimal, Check(_training_hours)]
+MonthDay = Annotated[str, Check(_month_day)]
+Reserve = Annotated[str | Decimal, Check(_reserve)]
 Money = Annotated[Decimal, Check(_money)]
 PositiveMoney = Annotated[Decimal, Check(_positive_money)]
 HourlyRate = Annotated[Decimal, Check(_hourly_rate)]
@@ -440,11 +509,24 @@ class Budget:
     amount: Money
     per: Per
     hours_per_week: FundedHours | None = None
+    max_balance_weeks: BalanceWeeks | None = None  # the most weeks of budget the council lets the account hold
+
+
+@record
+class HireCost:
+    """One of ``[employer] per_hire``: a one-off cost of taking on a new PA (an advert, a DBS check)."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
+    name: Name
+    amount: Money
 
 
 @record
 class Employer:
-    """``[employer]``: whether the Employment Allowance is claimed, and the insurance, payroll and other costs."""
+    """``[employer]``: whether the Employment Allowance is claimed; the insurance, payroll and other costs; what
+    replacing a PA costs (``per_hire``, ``training_hours``, whether the care is covered meanwhile, and how many
+    leave a year); and when the leave year starts."""
 
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
@@ -452,6 +534,11 @@ class Employer:
     insurance: CostItem
     payroll: CostItem
     other: list[OtherCost] = field(default_factory=list)
+    per_hire: list[HireCost] = field(default_factory=list)
+    training_hours: TrainingHours = Decimal(0)
+    training_cover: Flag = False
+    turnover_percent: Percent | None = None
+    leave_year_start: MonthDay | None = None  # "04-01"; without it, each PA's leave year starts on their start date
 
 
 @record
@@ -583,6 +670,7 @@ class PA:
     days: Days | None = None
     weekend_hours_per_week: Hours | None = None
     night_hours_per_week: Hours | None = None
+    employed_since: PlanDate | None = None  # when their employment began (for notice and redundancy)
     # Set by pacost, not the file: the file's ``hourly_rate = "nlw"`` (a named rate, ``statutory.named_rates``) is
     # read as this name, and ``hourly_rate`` then holds the rate at the plan's start.
     named_rate: str | None = None
@@ -604,6 +692,19 @@ class PA:
 
 
 @record
+class Contingency:
+    """``[contingency]``: the day the employment is taken to end for what the employer would owe (``ending``:
+    the plan's last day unless given), the reserve the employer should hold for it, and whether the budget is to
+    fund that reserve."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
+    ending: PlanDate | None = None
+    reserve: Reserve | None = None
+    funded: Flag = False
+
+
+@record
 class Plan:
     """A care plan as its file gives it (every default filled in): the PAs, the dates, the nation and the budget."""
 
@@ -618,6 +719,7 @@ class Plan:
     cover: Cover
     sickness: Sickness
     pa: Annotated[list[PA], MinLength(1)]
+    contingency: Contingency = field(default_factory=Contingency)
 
 
 class Assumption(NamedTuple):
@@ -1166,6 +1268,10 @@ def _out_of_range(field: str, when: date) -> str:
     )
 
 
+#: The youngest age at which a PA's employment may have begun (a date before is taken as a mistake in the year).
+MIN_EMPLOYMENT_AGE = 13
+
+
 def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> Iterator[_Located]:
     """Checks across fields, each problem found. ``ages_given``: the PAs whose date of birth was worked out from
     an age."""
@@ -1193,6 +1299,19 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> Iterato
             yield _Located(
                 f"{pa.name} would be {age} at the plan start: a PA must be 16 to 100", ("pa", i, "date_of_birth")
             )
+        since = pa.employed_since
+        if since is not None and since > plan.start:
+            yield _Located(
+                f"{pa.name} is employed from {since}, after the plan starts ({plan.start}): pacost costs each PA "
+                "from the plan's start, so give a date on or before it",
+                ("pa", i, "employed_since"),
+            )
+        elif since is not None and since < add_months(born, 12 * MIN_EMPLOYMENT_AGE):
+            yield _Located(
+                f"{pa.name} is employed from {since}, before they were {MIN_EMPLOYMENT_AGE} (born {born}): check "
+                "the year",
+                ("pa", i, "employed_since"),
+            )
         summary = [h for h in (pa.hours_per_week, pa.weekend_hours_per_week, pa.night_hours_per_week) if h]
         if sum(summary, Decimal(0)) > MAX_HOURS_PER_WEEK:
             yield _Located(
@@ -1218,6 +1337,18 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> Iterato
                 )
         yield from _check_overlaps(pa, i)
         yield from _check_repeat_overlaps(pa, i, plan.start)
+    ending = plan.contingency.ending
+    if ending is not None and not plan.start <= ending <= plan.end:
+        yield _Located(
+            f"the employment is taken to end on {ending}, outside the plan ({plan.start} to {plan.end}): give a "
+            "date the plan covers",
+            ("contingency", "ending"),
+        )
+    if plan.contingency.funded and plan.contingency.reserve is None:
+        yield _Located(
+            'funded = true needs a reserve to fund: add reserve = "liabilities", "8 weeks" or an amount',
+            ("contingency", "funded"),
+        )
     if plan.cover.by == "pa" and plan.cover.pa not in names:
         yield _Located(
             f"cover is by PA {plan.cover.pa!r}, but no PA has that name (the PAs are {', '.join(names)})",

@@ -13,8 +13,9 @@ from typing import NamedTuple
 
 from pacost import __version__
 
-#: The schema version of the JSON result (bump on any change that breaks a reader).
-RESULT_SCHEMA = 1
+#: The schema version of the JSON result (bump on any change that breaks a reader). 2: the lines ``recruitment``
+#: and ``contingency``, and ``liabilities`` and ``contingency`` beside the lines.
+RESULT_SCHEMA = 2
 
 LINE_LABELS: dict[str, str] = {
     "wages": "Wages for hours worked",
@@ -28,7 +29,11 @@ LINE_LABELS: dict[str, str] = {
     "insurance": "Employer's liability insurance",
     "payroll": "Payroll service",
     "other": "Other costs",
+    "recruitment": "Replacing PAs who leave (recruitment and training)",
+    "contingency": "Building the contingency reserve",
 }
+#: The lines a plan has only when it asks for them (zero otherwise, and then left out of the views people read).
+ASKED_FOR_LINES = ("recruitment", "contingency")
 LINE_IDS = tuple(LINE_LABELS)
 
 
@@ -99,6 +104,67 @@ class Hours(NamedTuple):
     planned_per_week: Decimal
 
 
+class PaLiability(NamedTuple):
+    """What the employer would owe one PA if their employment ended on the day (``Liabilities.ending``): statutory
+    redundancy pay, notice pay and the holiday accrued in the leave year, with the employer's NI and pension on
+    what they are due on (not on redundancy pay)."""
+
+    name: str
+    employed_since: date
+    years_of_service: int
+    age: int
+    week_pay: Decimal  # the average week's pay over the 12 weeks before the day (for redundancy and notice)
+    week_pay_limit: Decimal  # the most a week's pay counts for in redundancy pay on the day
+    redundancy_weeks: Decimal
+    redundancy_pay: Decimal
+    notice_weeks: int
+    notice_pay: Decimal
+    notice_employer_ni: Decimal
+    notice_pension: Decimal
+    leave_year_start: date
+    holiday_week_pay: Decimal  # the average week's pay over the 52 weeks before the day (for holiday pay)
+    holiday_weeks: Decimal  # accrued in the leave year to the day
+    holiday_pay: Decimal
+    holiday_employer_ni: Decimal
+    total: Decimal
+
+
+class Liabilities(NamedTuple):
+    """What the employer would owe if every PA's employment ended on ``ending`` — never part of the recurring
+    cost."""
+
+    ending: date
+    pas: list[PaLiability]
+    redundancy_pay: Decimal
+    notice_pay: Decimal
+    holiday_pay: Decimal
+    employer_ni: Decimal  # on notice pay and holiday pay
+    pension: Decimal  # on notice pay
+    total: Decimal
+
+
+class Reserve(NamedTuple):
+    """The contingency reserve the plan asks for (``[contingency] reserve``): its basis as the plan wrote it
+    (``"liabilities"``, ``"8 weeks"``, or ``"amount"``), the sum, whether the budget funds it (the ``contingency``
+    line), and, when the plan gives the council's balance limit, that limit as money and how far the reserve is
+    over it."""
+
+    basis: str
+    amount: Decimal
+    funded: bool
+    balance_limit: Decimal | None
+    over_balance_limit: Decimal | None  # None when no limit is given; zero when the reserve fits
+
+
+class Recruitment(NamedTuple):
+    """The expected cost of replacing PAs who leave (the ``recruitment`` line): the share who leave a year, the
+    hires expected over the plan, and what one hire costs (its one-off costs, and training) on average."""
+
+    turnover_percent: Decimal
+    expected_hires: Decimal
+    cost_per_hire: Decimal
+
+
 class CostResult(NamedTuple):
     """Everything ``pacost cost`` reports for one plan. Money is exact, to the penny."""
 
@@ -134,6 +200,9 @@ class CostResult(NamedTuple):
     rates_used: list[str]
     rates_carried_forward: bool
     sha256: str
+    liabilities: Liabilities | None = None
+    reserve: Reserve | None = None
+    recruitment: Recruitment | None = None
     overrides: tuple[str, ...] = ()  # the changes made to the plan for this run, as written
     scenario: str | None = None  # their name, in a comparison
     pacost_version: str = __version__

@@ -35,6 +35,9 @@ SUMMARY_FIELDS = (
     "on_cost_percent",
     "budget_implied_hourly_rate",
 )
+#: What the employer would owe if the employment ended (``liabilities`` in the JSON result), as ``if_ended_*``
+#: columns: never part of ``total``.
+ENDING_FIELDS = ("ending", "redundancy_pay", "notice_pay", "holiday_pay", "employer_ni", "pension", "total")
 CSV_OUTPUT_COLUMNS = (
     "row",
     "plan_id",
@@ -52,6 +55,9 @@ CSV_OUTPUT_COLUMNS = (
     "budget_per_week",
     "difference_per_week",
     *LINE_IDS,
+    *(f"if_ended_{name}" for name in ENDING_FIELDS),
+    "reserve",
+    "reserve_over_balance_limit",
     "warnings",
     "rates_used",
 )
@@ -81,6 +87,14 @@ def csv_cells(number: int, row: Row) -> list[str]:
     cells["difference_per_week"] = r["per_week"]["difference"]
     for line in r["lines"]:
         cells[line["id"]] = line["amount"]
+    owed = r.get("liabilities")
+    if owed is not None:
+        for name in ENDING_FIELDS:
+            cells[f"if_ended_{name}"] = owed[name]
+    reserve = r.get("contingency")
+    if reserve is not None:
+        cells["reserve"] = reserve["amount"]
+        cells["reserve_over_balance_limit"] = reserve["over_balance_limit"] or ""
     cells["warnings"] = csv_cell(" | ".join(r["warnings"]))
     cells["rates_used"] = " ".join(r["rates_used"])
     return list(cells.values())

@@ -9,7 +9,14 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
 
-from pacost.cli.cost_cmd import PLAN_ARGUMENT, RATES_OPTION, SET_OPTION, STRICT_OPTION, cost_plan_file
+from pacost.cli.cost_cmd import (
+    ENDING_OPTION,
+    PLAN_ARGUMENT,
+    RATES_OPTION,
+    SET_OPTION,
+    STRICT_OPTION,
+    cost_plan_file,
+)
 from pacost.cli.options import ReportFormat, format_option, output_option, show
 from pacost.errors import PacostError
 from pacost.files import check_outputs
@@ -43,6 +50,7 @@ def report(
     overrides: Annotated[list[str] | None, SET_OPTION] = None,
     rates_file: Annotated[list[Path] | None, RATES_OPTION] = None,
     strict_rates: Annotated[bool, STRICT_OPTION] = False,
+    ending: Annotated[str | None, ENDING_OPTION] = None,
 ) -> None:
     """The advocacy report: the verdict, a chart, every cost explained, the rates and the law, ready to send."""
     # The report is built here, when asked for, to keep other commands quick.
@@ -52,6 +60,6 @@ def report(
         markdown = output is not None and output.suffix.lower() in (".md", ".markdown")
         output_format = ReportFormat.markdown if markdown else ReportFormat.html
     check_outputs([("--output", output)], [plan_file, *(rates_file or [])])
-    rates, loaded, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates)
+    rates, loaded, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates, ending)
     content = build_report(result, loaded.plan, rates, generated_on=generated_on())
     show(content, output_format, output)

@@ -13,6 +13,8 @@ from pacost.money import percent
 from pacost.plan import Assumption, Plan
 from pacost.rates.book import RateBook
 from pacost.rates.models import NiRates, SspRates
+from pacost.result import Liabilities, Recruitment
+from pacost.statutory.holiday import accrual_rate
 from pacost.statutory.named_rates import NAMED_RATES, floor_carried_forward, named_rate
 
 
@@ -151,3 +153,59 @@ def unconfirmed_figures(rates: RateBook, years: set[int]) -> str:
                         names.append(f"{TaxYear(year).label} {section} {field_name.replace('_', ' ')}")
         found = memo.put(key, "; ".join(names))
     return found
+
+
+def ending_assumptions(plan: Plan, rates: RateBook, owed: Liabilities, replacing: Recruitment | None) -> list[str]:
+    """How what the employer would owe if the employment ended, and the cost of replacing PAs, were worked out."""
+    day = f"{owed.ending:%-d %B %Y}"
+    which = "the plan's last day" if plan.contingency.ending is None else "the day the plan gives"
+    assert rates.redundancy is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    qualifying = rates.redundancy.qualifying_years.value
+    out = [
+        f"If the employment ended on {day} ({which}), what the employer would owe is shown apart from the cost, "
+        f"never added to it: statutory redundancy pay after {qualifying} years' service, the statutory notice, and the "
+        "holiday accrued in the leave year. A week's pay is the PA's average over the 12 complete "
+        "Sunday-to-Saturday weeks before the day (52 weeks for holiday pay), as far back as the plan goes, at "
+        "their rate on the day.",
+    ]
+    assumed = [pa.name for pa in plan.pa if pa.employed_since is None]
+    if assumed:
+        out.append(
+            f"{_names(assumed)} taken as employed from the plan's start ({plan.start:%-d %B %Y}), which sets "
+            "their notice and any redundancy pay: a PA who started earlier needs their start date in the plan."
+        )
+    leave_year = (
+        f"leave years from {date(2024, *map(int, plan.employer.leave_year_start.split('-'))):%-d %B}"
+        if plan.employer.leave_year_start
+        else "each PA's leave year starting on the anniversary of their start, the Working Time Regulations' rule "
+        "when no agreement sets one"
+    )
+    out.append(
+        f"Holiday owed is the leave accrued in the leave year to the day ({leave_year}), as if none of it had been "
+        "taken: the most that could be owed, less for holiday already taken. Rolled-up holiday is paid as it is "
+        "earned, so none is owed for it. Employer's NI (and pension, on notice pay) is worked out as on ordinary "
+        "weekly pay with the figures in force on the day, before any Employment Allowance; statutory redundancy "
+        "pay bears no NI."
+    )
+    if replacing is not None:
+        assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
+        assert rates.defaults is not None  # noqa: S101 - RateBook.check_complete guarantees it
+        turnover = rates.defaults.pa_turnover_percent
+        whose = (
+            "the plan's figure"
+            if plan.employer.turnover_percent is not None
+            else f"Skills for Care's figure for PAs in England; source: {turnover.source.url}"
+        )
+        hours = plan.employer.training_hours
+        training = ""
+        if hours:
+            covered = " and the care covered meanwhile at the cover's rate" if plan.employer.training_cover else ""
+            training = (
+                f"; {hours} hours' training at the PA's rate plus the {percent(accrual_rate(rates.holiday))} "
+                f"holiday it earns{covered} (the employer's NI and pension on it are not added)"
+            )
+        out.append(
+            f"Replacing PAs who leave: {replacing.turnover_percent}% of PAs a year ({whose}), each new PA costing "
+            f"the one-off costs per hire{training}."
+        )
+    return out

@@ -8,19 +8,21 @@ the checks and the assumptions. Nothing here imports typer or rich, or prints.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import NamedTuple
 
 from pacost.dates import TaxYear, per_week
 from pacost.engine.affordable import Line, highest_affordable_rate
-from pacost.engine.assumptions import assumption_text, model_assumptions
+from pacost.engine.assumptions import assumption_text, ending_assumptions, model_assumptions
 from pacost.engine.checks import affordable_rate_warning, plan_warnings
+from pacost.engine.ending import EndingSums, ending_sums, liabilities, recruitment_cost, reserve_amount, reserve_of
 from pacost.engine.periods import days_per, over_plan
 from pacost.engine.prepare import Prepared, prepare
 from pacost.engine.price import Priced, price
 from pacost.errors import PacostError
-from pacost.money import ZERO, percent, round_penny
+from pacost.money import ZERO, percent, pounds, round_penny
 from pacost.plan import LoadedPlan, Plan
 from pacost.rates.book import RateBook, bundled_rates
-from pacost.result import LINE_LABELS, CostLine, CostResult
+from pacost.result import LINE_LABELS, CostLine, CostResult, Liabilities, Recruitment
 from pacost.statutory.holiday import accrual_rate
 
 HUNDRED = Decimal(100)
@@ -42,7 +44,31 @@ def budget_needed_for(total: Decimal, per: str, days: int) -> Decimal:
     return round_penny(total / days * days_per(per, days))
 
 
-def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced) -> Decimal | None:
+class EndLines(NamedTuple):
+    """The lines that look past the recurring pay (cost model §11): the expected cost of replacing PAs who leave,
+    and the contingency reserve's build-up when the budget funds it; with what they were worked out from."""
+
+    recruitment: Decimal
+    contingency: Decimal
+    reserve: Decimal | None  # the reserve the plan asks for (funded or not)
+    owed: Liabilities
+    replacing: Recruitment | None
+
+
+def end_lines(prep: Prepared, sums: list[EndingSums], priced_total: Decimal, rate: Decimal | None = None) -> EndLines:
+    """The ``recruitment`` and ``contingency`` lines at the PAs' rates (or every PA at ``rate``), beside the
+    priced lines' total."""
+    owed = liabilities(prep, sums, rate)
+    replacing = recruitment_cost(prep, rate)
+    recruitment = replacing[1] if replacing is not None else ZERO
+    reserve = reserve_amount(prep, owed, priced_total + recruitment)
+    contingency = reserve if reserve is not None and prep.plan.contingency.funded else ZERO
+    return EndLines(recruitment, contingency, reserve, owed, replacing[0] if replacing is not None else None)
+
+
+def max_affordable_rate(
+    prep: Prepared, budget: Decimal, priced: Priced, sums: list[EndingSums], total: Decimal
+) -> Decimal | None:
     """The highest base hourly rate (to the penny) at which every PA's planned hours cost no more than ``budget``;
     None when even a penny an hour costs more (fixed costs, flat sleep-ins and agency cover alone exceed it), or
     when the rate makes no difference (no hours are paid by the hour)."""
@@ -55,13 +81,20 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, priced: Priced) -> Deci
     flats = sum((p.flat_total for p in prep.pas), ZERO)
     fixed = sum(prep.fixed.values(), ZERO) + prep.agency_holiday + prep.agency_sick + flats
     average = sum((p.pa.hourly_rate * p.rate_hours_total for p in prep.pas), ZERO) / hours
-    per_pound = (priced.total - fixed) / average if priced.total > fixed else hours
+    per_pound = (total - fixed) / average if total > fixed else hours
+    # Replacing PAs, and a funded reserve, cost more as the rate rises: priced at each rate tried.
+    plan = prep.plan
+    rate_bound = bool(plan.employer.per_hire) or plan.employer.training_hours > 0 or plan.contingency.funded
 
     def total_at(rate: Decimal) -> Decimal:
-        return price(prep, rate, detail="lines").total
+        lines_total = price(prep, rate, detail="lines").total
+        if not rate_bound:
+            return lines_total
+        extra = end_lines(prep, sums, lines_total, rate)
+        return lines_total + extra.recruitment + extra.contingency
 
     same_rate = len({p.pa.hourly_rate for p in prep.pas}) == 1
-    near = (average, priced.total) if same_rate else None
+    near = (average, total) if same_rate else None
     return highest_affordable_rate(total_at, budget, Line(fixed, per_pound), near=near)
 
 
@@ -94,8 +127,18 @@ def cost_plan(
     prep = prepare(plan, rates)
     priced = price(prep, detail="periods" if with_pay_periods else "totals")
     days = prep.days
+    sums = ending_sums(prep)
+    ending = end_lines(prep, sums, priced.total)
+    priced.lines["recruitment"] = ending.recruitment
+    priced.lines["contingency"] = ending.contingency
     lines = [
-        CostLine(line_id, LINE_LABELS[line_id], amount, weekly_amount(amount, days), _line_detail(line_id, plan, rates))
+        CostLine(
+            line_id,
+            LINE_LABELS[line_id],
+            amount,
+            weekly_amount(amount, days),
+            _line_detail(line_id, plan, rates, ending),
+        )
         for line_id, amount in priced.lines.items()
     ]
     total = sum((line.amount for line in lines), ZERO)
@@ -120,8 +163,9 @@ def cost_plan(
     if loaded.assumptions:
         warnings.append(f"{len(loaded.assumptions)} figure(s) came from defaults: see the assumptions.")
     assumptions += model_assumptions(plan, prep, rates)
+    assumptions += ending_assumptions(plan, rates, ending.owed, ending.replacing)
 
-    max_rate = max_affordable_rate(prep, budget, priced) if affordable else None
+    max_rate = max_affordable_rate(prep, budget, priced, sums, total) if affordable else None
     if max_rate is not None:
         below = affordable_rate_warning(plan, max_rate, rates)
         if below is not None:
@@ -159,12 +203,21 @@ def cost_plan(
         rates_used=[str(TaxYear(y)) for y in sorted(prep.years_used)],
         rates_carried_forward=prep.carried_forward,
         sha256=loaded.sha256,
+        liabilities=ending.owed,
+        reserve=reserve_of(prep, ending.reserve, budget) if ending.reserve is not None else None,
+        recruitment=ending.replacing,
         overrides=loaded.overrides,
         scenario=loaded.scenario,
     )
 
 
-def _line_detail(line_id: str, plan: Plan, rates: RateBook) -> str | None:
+def _line_detail(line_id: str, plan: Plan, rates: RateBook, ending: EndLines) -> str | None:
+    if line_id == "recruitment" and ending.replacing is not None:
+        return (
+            f"{ending.replacing.turnover_percent}% of PAs leave a year; {pounds(ending.replacing.cost_per_hire)} a hire"
+        )
+    if line_id == "contingency" and ending.contingency:
+        return f"the reserve of {pounds(ending.contingency)}, built up over the plan"
     if line_id == "other" and plan.employer.other:
         return ", ".join(o.name for o in plan.employer.other)
     if line_id in ("holiday_cover", "sick_cover"):

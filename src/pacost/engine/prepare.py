@@ -358,7 +358,8 @@ def _age_runs(born: date, pension_date: date, grid: PeriodGrid) -> list[tuple[in
     return runs
 
 
-def _ni_figures(rates: RateBook, pay_date: date, frequency: PayFrequency, category: NiCategory) -> EmployerNiFigures:
+def ni_figures_on(rates: RateBook, pay_date: date, frequency: PayFrequency, category: NiCategory) -> EmployerNiFigures:
+    """The employer NI figures for a pay period of ``frequency`` paid on ``pay_date`` (remembered by the book)."""
     memo = rates.memo("employer NI figures")
     key = (rates.in_force(pay_date), frequency, category)
     found: EmployerNiFigures | None = memo.get(key)
@@ -367,7 +368,8 @@ def _ni_figures(rates: RateBook, pay_date: date, frequency: PayFrequency, catego
     return found
 
 
-def _pension_figures(rates: RateBook, pay_date: date, frequency: PayFrequency) -> PensionThresholds:
+def pension_figures_on(rates: RateBook, pay_date: date, frequency: PayFrequency) -> PensionThresholds:
+    """The auto-enrolment figures for a pay period of ``frequency`` paid on ``pay_date`` (remembered by the book)."""
     memo = rates.memo("pension thresholds")
     key = (rates.in_force(pay_date).figures_year, frequency)
     found: PensionThresholds | None = memo.get(key)
@@ -396,8 +398,8 @@ def period_figures(pa: PA, grid: PeriodGrid, rates: RateBook) -> tuple[list[int]
             distinct.append(
                 PeriodFigures(
                     category,
-                    _ni_figures(rates, pay_date, frequency, category),
-                    _pension_figures(rates, pay_date, frequency),
+                    ni_figures_on(rates, pay_date, frequency, category),
+                    pension_figures_on(rates, pay_date, frequency),
                     age,
                     over,
                     in_force[key].figures_year,

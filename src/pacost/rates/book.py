@@ -24,8 +24,10 @@ from pacost.rates.models import (
     HolidayRules,
     MinimumWage,
     NiRates,
+    NoticeRules,
     PayFloors,
     PensionRates,
+    RedundancyRules,
     SspRates,
     StatePensionAge,
     WorkingTime,
@@ -147,6 +149,8 @@ class RateBook:
     state_pension_age: StatePensionAge | None = None
     defaults: Defaults | None = None
     pay_floors: PayFloors | None = None
+    redundancy: RedundancyRules | None = None
+    notice: NoticeRules | None = None
     files: list[str] = field(default_factory=list)
     _memos: dict[str, Memo] = field(default_factory=dict, repr=False)
 
@@ -286,6 +290,10 @@ class RateBook:
             self.defaults = parsed.defaults
         if parsed.pay_floors is not None:
             self.pay_floors = parsed.pay_floors
+        if parsed.redundancy is not None:
+            self.redundancy = parsed.redundancy
+        if parsed.notice is not None:
+            self.notice = parsed.notice
         self.files.append(filename)
 
     def add_file(self, text: str, filename: str) -> None:
@@ -298,12 +306,20 @@ class RateBook:
             self.add_tax_year_file(_parse(TaxYearFile, text, filename), filename)
         elif "minimum_wage" in raw_keys:
             self.add_minimum_wage_file(_parse(MinimumWageFile, text, filename), filename)
-        elif raw_keys & {"holiday", "working_time", "state_pension_age", "defaults", "pay_floors"}:
+        elif raw_keys & {
+            "holiday",
+            "working_time",
+            "state_pension_age",
+            "defaults",
+            "pay_floors",
+            "redundancy",
+            "notice",
+        }:
             self.add_rules_file(_parse(RulesFile, text, filename), filename)
         else:
             raise PacostError(
                 "a rates file needs tax_year (with [ni], [ssp] or [pension]), [minimum_wage], [holiday], "
-                "[working_time], [state_pension_age], [defaults] or [pay_floors]",
+                "[working_time], [state_pension_age], [defaults], [pay_floors], [redundancy] or [notice]",
                 source=filename,
             )
 
@@ -319,11 +335,19 @@ class RateBook:
                 raise PacostError(f"{kind} figures are missing for {', '.join(missing)}")
         if not self.minimum_wage:
             raise PacostError("no minimum wage figures")
-        rules = (self.holiday, self.working_time, self.state_pension_age, self.defaults, self.pay_floors)
+        rules = (
+            self.holiday,
+            self.working_time,
+            self.state_pension_age,
+            self.defaults,
+            self.pay_floors,
+            self.redundancy,
+            self.notice,
+        )
         if any(part is None for part in rules):
             raise PacostError(
-                "holiday.toml, working_time.toml, state_pension_age.toml, defaults.toml and pay_floors.toml are "
-                "required"
+                "holiday.toml, working_time.toml, state_pension_age.toml, defaults.toml, pay_floors.toml and "
+                "employment_ending.toml are required"
             )
 
 

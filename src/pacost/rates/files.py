@@ -12,8 +12,10 @@ from pacost.rates.models import (
     HolidayRules,
     MinimumWage,
     NiRates,
+    NoticeRules,
     PayFloors,
     PensionRates,
+    RedundancyRules,
     SspRates,
     StatePensionAge,
     WorkingTime,
@@ -46,7 +48,7 @@ class MinimumWageFile:
 @record
 class RulesFile:
     """One of the rules files that do not change each year (holiday, working time, State Pension age, defaults, pay
-    floors)."""
+    floors, the end of employment)."""
 
     __pydantic_config__: ClassVar[dict[str, object]] = STRICT
 
@@ -55,3 +57,5 @@ class RulesFile:
     state_pension_age: StatePensionAge | None = None
     defaults: Defaults | None = None
     pay_floors: PayFloors | None = None
+    redundancy: RedundancyRules | None = None
+    notice: NoticeRules | None = None

@@ -264,6 +264,50 @@ class PayFloors:
 
 
 @record
+class AgeBand(Figure):
+    """Weeks' pay for each year of employment in which the employee was ``from_age`` or more (up to the next
+    band)."""
+
+    from_age: int
+
+
+@record
+class RedundancyRules:
+    """``employment_ending.toml``'s ``[redundancy]``: statutory redundancy pay (Employment Rights Act 1996 ss.155,
+    162, 227): the service it needs, the years reckoned, the weeks' pay a year by age, and the week's pay limit by
+    date in Great Britain and in Northern Ireland."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
+    qualifying_years: Figure
+    most_years: Figure
+    weeks_per_year: list[AgeBand]
+    week_pay_limit: list[DatedFigure]
+    week_pay_limit_northern_ireland: list[DatedFigure]
+
+    def __post_init__(self) -> None:
+        ages = [band.from_age for band in self.weeks_per_year]
+        if not ages or ages[0] != 0 or ages != sorted(set(ages)):
+            raise ValueError("weeks_per_year: list the age bands from age 0 up, one band an age")
+        for name in ("week_pay_limit", "week_pay_limit_northern_ireland"):
+            limits: list[DatedFigure] = getattr(self, name)
+            starts = [limit.from_date for limit in limits]
+            if not limits or starts != sorted(set(starts)):
+                raise ValueError(f"{name}: list the limits in order of their dates, one limit a date")
+
+
+@record
+class NoticeRules:
+    """``employment_ending.toml``'s ``[notice]``: the least notice an employer must give (ERA 1996 s.86(1))."""
+
+    __pydantic_config__: ClassVar[dict[str, object]] = STRICT
+
+    after_months: Figure
+    weekly_from_years: Figure
+    most_weeks: Figure
+
+
+@record
 class WorkingTime:
     """``working_time.toml``: the most hours a week the Working Time Regulations allow on average."""
 
@@ -316,6 +360,7 @@ class Defaults:
 
     sick_days_per_year: Figure
     agency_hourly_rate: list[NationPrice]
+    pa_turnover_percent: Figure
 
     def __post_init__(self) -> None:
         nations = [price.nation for price in self.agency_hourly_rate]

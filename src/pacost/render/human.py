@@ -12,7 +12,15 @@ from rich.table import Table
 from rich.text import Text
 
 from pacost.money import pounds
-from pacost.render.words import changes, key_figures, verdict
+from pacost.render.words import (
+    changes,
+    ending_sentences,
+    ending_summary,
+    key_figures,
+    reserve_sentences,
+    shown_lines,
+    verdict,
+)
 from pacost.result import CostResult
 from pacost.safe_text import shown
 
@@ -36,7 +44,7 @@ def breakdown_table(result: CostResult) -> Table:
     table.add_column("Cost")
     table.add_column(f"For the {result.days} days", justify="right")
     table.add_column("Per week", justify="right")
-    for line in result.lines:
+    for line in shown_lines(result):
         label = line.label + (f" ({line.detail})" if line.detail else "")
         table.add_row(_plain(label), pounds(line.amount), pounds(line.per_week))
     table.add_section()
@@ -85,6 +93,21 @@ def pay_periods_table(result: CostResult) -> Group:
     return Group(*parts)
 
 
+def ending_view(result: CostResult) -> list[RenderableType]:
+    """ "If the employment ended…": what the employer would owe, per PA, and the reserve the plan asks for."""
+    summary = ending_summary(result)
+    if summary is None or result.liabilities is None:
+        return []
+    parts: list[RenderableType] = [
+        Text(""),
+        Text.from_markup(f"[bold]If the employment ended on {result.liabilities.ending:%-d %B %Y}[/]"),
+        Text(summary),
+    ]
+    parts.append(_bullets("-", ending_sentences(result)))
+    parts += [Text(shown(sentence)) for sentence in reserve_sentences(result)]
+    return parts
+
+
 def _bullets(mark: str, items: list[str]) -> Table:
     """A list whose wrapped lines hang under the text, not the mark."""
     grid = Table.grid(padding=(0, 1))
@@ -122,6 +145,7 @@ def cost_human(result: CostResult, *, detail: bool = False) -> Group:
     for figure in key_figures(result)[2:]:  # the first two, cost and budget, are in the table above
         figures.add_row(_plain(figure.label), _plain(figure.value))
     parts.append(figures)
+    parts += ending_view(result)
     if detail:
         parts += [blank, pay_periods_table(result)]
     if result.warnings:

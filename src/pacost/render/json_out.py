@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from pacost.money import money_str
-from pacost.result import CostResult, PaResult, WholePeriod
+from pacost.result import CostResult, Liabilities, PaResult, Recruitment, Reserve, WholePeriod
 from pacost.safe_text import json_text
 
 
@@ -110,6 +110,9 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         "on_cost_percent": None if result.on_cost_percent is None else str(result.on_cost_percent),
         "funded_hours_per_week": _hours(result.funded_hours_per_week),
         "budget_implied_hourly_rate": _money(result.budget_implied_hourly_rate),
+        "liabilities": _liabilities(result.liabilities, brief),
+        "contingency": _reserve(result.reserve),
+        "recruitment": _recruitment(result.recruitment),
         "pas": [] if brief else [_pa(pa, detail) for pa in result.pas],
         "warnings": list(result.warnings),
         "assumptions": [] if brief else list(result.assumptions),
@@ -118,6 +121,71 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         "plan_sha256": result.sha256,
         "pacost_version": result.pacost_version,
     } | _changes(result)
+
+
+def _liabilities(owed: Liabilities | None, brief: bool) -> dict[str, Any] | None:
+    """What the employer would owe if the employment ended on the day: never part of ``total``. Employer's NI is
+    due on notice pay and holiday pay, not on statutory redundancy pay."""
+    if owed is None:
+        return None
+    return {
+        "ending": owed.ending.isoformat(),
+        "redundancy_pay": money_str(owed.redundancy_pay),
+        "notice_pay": money_str(owed.notice_pay),
+        "holiday_pay": money_str(owed.holiday_pay),
+        "employer_ni": money_str(owed.employer_ni),
+        "pension": money_str(owed.pension),
+        "total": money_str(owed.total),
+        "employer_ni_due_on": ["notice_pay", "holiday_pay"],
+        "employer_ni_not_due_on": ["redundancy_pay"],
+        "pas": []
+        if brief
+        else [
+            {
+                "name": x.name,
+                "employed_since": x.employed_since.isoformat(),
+                "years_of_service": x.years_of_service,
+                "age": x.age,
+                "week_pay": money_str(x.week_pay),
+                "week_pay_limit": money_str(x.week_pay_limit),
+                "redundancy_weeks": str(x.redundancy_weeks),
+                "redundancy_pay": money_str(x.redundancy_pay),
+                "notice_weeks": x.notice_weeks,
+                "notice_pay": money_str(x.notice_pay),
+                "notice_employer_ni": money_str(x.notice_employer_ni),
+                "notice_pension": money_str(x.notice_pension),
+                "leave_year_start": x.leave_year_start.isoformat(),
+                "holiday_week_pay": money_str(x.holiday_week_pay),
+                "holiday_weeks": f"{x.holiday_weeks:.2f}",
+                "holiday_pay": money_str(x.holiday_pay),
+                "holiday_employer_ni": money_str(x.holiday_employer_ni),
+                "total": money_str(x.total),
+            }
+            for x in owed.pas
+        ],
+    }
+
+
+def _reserve(reserve: Reserve | None) -> dict[str, Any] | None:
+    if reserve is None:
+        return None
+    return {
+        "reserve": reserve.basis,
+        "amount": money_str(reserve.amount),
+        "funded": reserve.funded,
+        "balance_limit": _money(reserve.balance_limit),
+        "over_balance_limit": _money(reserve.over_balance_limit),
+    }
+
+
+def _recruitment(replacing: Recruitment | None) -> dict[str, Any] | None:
+    if replacing is None:
+        return None
+    return {
+        "turnover_percent": str(replacing.turnover_percent),
+        "expected_hires": f"{replacing.expected_hires:.2f}",
+        "cost_per_hire": money_str(replacing.cost_per_hire),
+    }
 
 
 def _changes(result: CostResult) -> dict[str, Any]:

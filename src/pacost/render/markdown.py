@@ -5,9 +5,38 @@ ready to paste into an email or a letter. Every text that may hold a plan's word
 from __future__ import annotations
 
 from pacost.money import pounds
-from pacost.render.words import changes, key_figures, verdict
+from pacost.render.words import (
+    changes,
+    ending_rows,
+    ending_summary,
+    key_figures,
+    reserve_sentences,
+    shown_lines,
+    verdict,
+)
 from pacost.result import CostResult
 from pacost.safe_text import markdown_text
+
+
+def ending_markdown(result: CostResult) -> list[str]:
+    """ "If the employment ended…": what the employer would owe, per PA, and the reserve the plan asks for."""
+    summary = ending_summary(result)
+    if summary is None or result.liabilities is None:
+        return []
+    out = [
+        "",
+        f"## If the employment ended on {result.liabilities.ending:%-d %B %Y}",
+        "",
+        markdown_text(summary),
+        "",
+        "| PA | Redundancy pay | Notice pay | Holiday owed | NI and pension | Total |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    out += ["| " + " | ".join(markdown_text(cell) for cell in row) + " |" for row in ending_rows(result)]
+    sentences = reserve_sentences(result)
+    if sentences:
+        out += ["", *(markdown_text(sentence) for sentence in sentences)]
+    return out
 
 
 def render_markdown(result: CostResult) -> str:
@@ -22,7 +51,7 @@ def render_markdown(result: CostResult) -> str:
         "| Cost | For the period | Per week |",
         "| --- | ---: | ---: |",
     ]
-    for line in result.lines:
+    for line in shown_lines(result):
         label = line.label + (f" ({line.detail})" if line.detail else "")
         lines.append(f"| {markdown_text(label)} | {pounds(line.amount)} | {pounds(line.per_week)} |")
     lines += [
@@ -34,6 +63,7 @@ def render_markdown(result: CostResult) -> str:
         "",
     ]
     lines += [f"- {markdown_text(f.label)}: {f.value}" for f in key_figures(result)]
+    lines += ending_markdown(result)
     if result.warnings:
         lines += ["", "## Warnings", ""] + [f"- {markdown_text(w)}" for w in result.warnings]
     lines += ["", "## Assumptions", ""] + [f"- {markdown_text(a)}" for a in result.assumptions]

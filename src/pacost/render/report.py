@@ -19,7 +19,7 @@ checked is not cited.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -29,7 +29,16 @@ from pacost.money import ZERO, percent, pounds, round_penny
 from pacost.plan import PA, Plan, Shift
 from pacost.rates.book import RateBook
 from pacost.rates.table import FREQUENCY_FIELDS, FigureRow, year_rows
-from pacost.render.words import KeyFigure, changes, key_figures, verdict
+from pacost.render.words import (
+    KeyFigure,
+    changes,
+    ending_rows,
+    ending_summary,
+    key_figures,
+    reserve_sentences,
+    shown_lines,
+    verdict,
+)
 from pacost.result import CostLine, CostResult
 from pacost.statutory.bank_holidays import Nation
 from pacost.statutory.holiday import accrual_rate, statutory_weeks
@@ -83,6 +92,14 @@ EXPLANATIONS: dict[str, str] = {
         "HMRC each pay day, and pension contributions — duties every employer has."
     ),
     "other": "Other costs of being an employer that the plan names.",
+    "recruitment": (
+        "PAs leave, and each new one means an advert, checks and paid training before they work alone: this is "
+        "the expected cost of that over the plan, from how many PAs leave a year."
+    ),
+    "contingency": (
+        "An employer owes redundancy, notice and holiday pay when the employment ends (if the person dies, goes "
+        "into hospital or the payment stops): this is the reserve the plan builds up to meet them."
+    ),
 }
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -97,7 +114,7 @@ CHART_PARTS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ("pension", "Pension", ("pension",)),
     ("insurance", "Insurance", ("insurance",)),
     ("payroll", "Payroll", ("payroll",)),
-    ("other", "Other costs", ("other",)),
+    ("other", "Other costs", ("other", "recruitment", "contingency")),
 )
 
 
@@ -226,6 +243,12 @@ class Report:
     sha256: str
     not_advice: str
     changes: str | None = None  # the changes made to the plan for this run, if any (words.changes)
+    ending_head: str | None = None  # "If the employment ended on 5 April 2027"
+    ending_summary: str | None = None
+    ending_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
+    reserve: list[str] = field(default_factory=list)
+    ending_law: list[LegalRef] = field(default_factory=list)
+    ending_law_note: str | None = None
 
     @property
     def period_head(self) -> str:
@@ -578,6 +601,57 @@ NOT_ADVICE = (
 )
 
 
+# What the employer would owe if the employment ended: the law it comes from (text read on legislation.gov.uk and
+# gov.uk), paraphrased.
+
+ENDING_LAW: tuple[LegalRef, ...] = (
+    LegalRef(
+        "Employment Rights Act 1996, sections 155 and 162: statutory redundancy pay",
+        (
+            ("legislation.gov.uk: s.155", "https://www.legislation.gov.uk/ukpga/1996/18/section/155"),
+            ("s.162", "https://www.legislation.gov.uk/ukpga/1996/18/section/162"),
+        ),
+        "An employee dismissed for redundancy after at least two years' continuous employment is owed a redundancy "
+        "payment: for each year of employment, counted back from the end and at most twenty, half a week's pay for "
+        "a year in which they were under 22, a week's pay from 22 and a week and a half from 41. A week's pay "
+        "counts up to a limit set each April.",
+    ),
+    LegalRef(
+        "Employment Rights Act 1996, section 86: notice",
+        (("legislation.gov.uk: s.86", "https://www.legislation.gov.uk/ukpga/1996/18/section/86"),),
+        "An employer must give an employee continuously employed for a month or more at least a week's notice, "
+        "and from two years a week for each complete year, up to twelve weeks; notice may be paid instead of "
+        "worked.",
+    ),
+    LegalRef(
+        "GOV.UK: holiday when someone leaves a job",
+        (
+            (
+                "gov.uk: taking holiday before leaving a job",
+                "https://www.gov.uk/holiday-entitlement-rights/taking-holiday-before-leaving-a-job",
+            ),
+        ),
+        "A worker who leaves is paid for the statutory leave they have accrued and not taken; how much depends on "
+        "how much of the leave year has passed.",
+    ),
+    LegalRef(
+        "HMRC National Insurance Manual NIM02325 and NIM02555: redundancy and notice pay",
+        (
+            ("gov.uk: NIM02325", "https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim02325"),
+            ("NIM02555", "https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim02555"),
+            ("termination payments", "https://www.gov.uk/termination-payments-and-tax-when-you-leave-a-job"),
+        ),
+        "Redundancy payments are not earnings for National Insurance; pay in lieu of notice is, and Class 1 "
+        "contributions are due on it; holiday pay on leaving bears tax and National Insurance too.",
+    ),
+)
+
+ENDING_LAW_ENGLAND = (
+    "In England, chapter 12 of the Care and Support Statutory Guidance covers direct payments; its text could not "
+    "be checked for this report, so it is named here, not paraphrased."
+)
+
+
 def _nation_note(nation: str) -> str | None:
     if nation == "england":
         return None
@@ -619,7 +693,7 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         difference=result.difference,
         budget_label=budget_label,
         chart=chart_parts(result),
-        breakdown=_breakdown(result.lines, rates),
+        breakdown=_breakdown(shown_lines(result), rates),
         total_per_week=result.total_per_week,
         budget_per_week=result.budget_per_week,
         difference_per_week=result.difference_per_week,
@@ -643,4 +717,12 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         sha256=result.sha256,
         not_advice=NOT_ADVICE,
         changes=changes(result),
+        ending_head=(
+            f"If the employment ended on {result.liabilities.ending:%-d %B %Y}" if result.liabilities else None
+        ),
+        ending_summary=ending_summary(result),
+        ending_rows=ending_rows(result),
+        reserve=reserve_sentences(result),
+        ending_law=list(ENDING_LAW),
+        ending_law_note=ENDING_LAW_ENGLAND if result.nation == "england" else None,
     )

@@ -363,6 +363,38 @@ def _legal(report: Report) -> str:
     return "".join(out)
 
 
+def _ending(report: Report) -> str:
+    if report.ending_head is None or report.ending_summary is None:
+        return ""
+    out = [
+        f'<section aria-labelledby="s-end"><h2 id="s-end">{escape(report.ending_head)}</h2>',
+        f"<p>{escape(report.ending_summary)}</p>",
+        '<div class="scroll"><table class="ending"><caption>What each PA would be owed</caption><thead><tr>'
+        '<th scope="col">PA</th>'
+        + "".join(
+            f'<th scope="col" class="num">{head}</th>'
+            for head in ("Redundancy pay", "Notice pay", "Holiday owed", "NI and pension", "Total")
+        )
+        + "</tr></thead><tbody>",
+    ]
+    for row in report.ending_rows:
+        who, *money = row
+        out.append(
+            f'<tr><th scope="row">{escape(who)}</th>'
+            + "".join(f'<td class="num">{escape(m)}</td>' for m in money)
+            + "</tr>"
+        )
+    out.append("</tbody></table></div>")
+    out += [f"<p>{escape(sentence)}</p>" for sentence in report.reserve]
+    for ref in report.ending_law:
+        links = ", ".join(_link(text, url) for text, url in ref.links)
+        out.append(f'<div class="ref keep"><h3>{escape(ref.title)}</h3><p>{escape(ref.text)}</p><p>{links}</p></div>')
+    if report.ending_law_note:
+        out.append(f'<p class="note">{escape(report.ending_law_note)}</p>')
+    out.append("</section>")
+    return "".join(out)
+
+
 def _footer(report: Report) -> str:
     return (
         "<footer><p>Generated on "
@@ -462,6 +494,7 @@ def render_report_html(report: Report) -> str:
             _comparison(report),
             _rota(report),
             _notes(report),
+            _ending(report),
             _rates(report),
             _legal(report),
             _footer(report),

@@ -134,6 +134,22 @@ def render_report_markdown(report: Report) -> str:
     ]
     out += [""] + [f"- {_cell(a)}" for a in report.assumptions]
 
+    if report.ending_head is not None and report.ending_summary is not None:
+        out += [
+            "",
+            f"## {report.ending_head}",
+            "",
+            _cell(report.ending_summary),
+            "",
+            "| PA | Redundancy pay | Notice pay | Holiday owed | NI and pension | Total |",
+            "| --- | ---: | ---: | ---: | ---: | ---: |",
+        ]
+        out += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in report.ending_rows]
+        out += [line for sentence in report.reserve for line in ("", _cell(sentence))]
+        for ref in report.ending_law:
+            out += ["", f"### {_cell(ref.title)}", "", ref.text, "", ", ".join(_link(t, u) for t, u in ref.links)]
+        if report.ending_law_note:
+            out += ["", report.ending_law_note]
     out += [
         "",
         "## The rates used, and where they come from",

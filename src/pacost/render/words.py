@@ -1,12 +1,13 @@
-"""The plain-English sentences every renderer shares: the verdict, the key figures, and the changes a run made to
-the plan."""
+"""The plain-English sentences every renderer shares: the verdict, the key figures, the changes a run made to the
+plan, and what the employer would owe if the employment ended."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from pacost.money import pounds
-from pacost.result import CostResult
+from pacost.result import ASKED_FOR_LINES, CostLine, CostResult
 
 
 def period_phrase(result: CostResult) -> str:
@@ -74,4 +75,100 @@ def key_figures(result: CostResult) -> list[KeyFigure]:
         )
     if result.hours.unpaid_family > 0:
         out.append(KeyFigure("Hours of cover left to unpaid family", f"{result.hours.unpaid_family}"))
+    return out
+
+
+def shown_lines(result: CostResult) -> list[CostLine]:
+    """The breakdown's lines as people read them: a line a plan has only when it asks for it (replacing PAs, the
+    reserve) is left out when it is zero. (JSON and CSV keep every line.)"""
+    return [line for line in result.lines if line.amount or line.id not in ASKED_FOR_LINES]
+
+
+def _weeks(weeks: Decimal) -> str:
+    text = f"{weeks.normalize():f}" if weeks == weeks.to_integral_value() else f"{weeks:.2f}".rstrip("0")
+    return f"{text} week" + ("" if weeks == 1 else "s")
+
+
+def ending_summary(result: CostResult) -> str | None:
+    """What the employer would owe if the employment ended, in one paragraph (None without the figures)."""
+    owed = result.liabilities
+    if owed is None:
+        return None
+    return (
+        f"If the employment of every PA ended on {owed.ending:%-d %B %Y}, the employer would owe "
+        f"{pounds(owed.total)}: {pounds(owed.redundancy_pay)} statutory redundancy pay, {pounds(owed.notice_pay)} "
+        f"notice pay and {pounds(owed.holiday_pay)} for holiday accrued and not taken, with "
+        f"{pounds(owed.employer_ni)} employer's National Insurance and {pounds(owed.pension)} pension on the notice "
+        "and holiday pay (none is due on redundancy pay). "
+        + (
+            "It is not a recurring cost: the reserve the plan funds for it is counted in the cost above."
+            if result.reserve is not None and result.reserve.funded
+            else "This is not part of the cost above: it is what would fall due at the end."
+        )
+    )
+
+
+def ending_rows(result: CostResult) -> list[tuple[str, str, str, str, str, str]]:
+    """Per PA: who (with their service), redundancy pay, notice pay, holiday owed, NI and pension on them, total."""
+    owed = result.liabilities
+    if owed is None:
+        return []
+    rows = []
+    for x in owed.pas:
+        years = f"{x.years_of_service} full year" + ("" if x.years_of_service == 1 else "s")
+        redundancy = pounds(x.redundancy_pay) + (
+            f" ({_weeks(x.redundancy_weeks)} × {pounds(min(x.week_pay, x.week_pay_limit))})"
+            if x.redundancy_weeks
+            else " (service too short)"
+        )
+        notice = pounds(x.notice_pay) + (f" ({_weeks(Decimal(x.notice_weeks))})" if x.notice_weeks else "")
+        holiday = pounds(x.holiday_pay) + (f" ({_weeks(x.holiday_weeks)})" if x.holiday_weeks else "")
+        on_costs = pounds(x.notice_employer_ni + x.holiday_employer_ni + x.notice_pension)
+        rows.append(
+            (
+                f"{x.name}, from {x.employed_since:%-d %B %Y} ({years}, age {x.age})",
+                redundancy,
+                notice,
+                holiday,
+                on_costs,
+                pounds(x.total),
+            )
+        )
+    return rows
+
+
+def ending_sentences(result: CostResult) -> list[str]:
+    """``ending_rows`` as one sentence a PA, for a narrow screen."""
+    return [
+        f"{who}: redundancy pay {redundancy}, notice pay {notice}, holiday owed {holiday}, NI and pension "
+        f"{on_costs}; in all {total}."
+        for who, redundancy, notice, holiday, on_costs, total in ending_rows(result)
+    ]
+
+
+def reserve_sentences(result: CostResult) -> list[str]:
+    """The contingency reserve the plan asks for, whether the budget funds it, and whether it fits in the balance
+    the council lets the account hold."""
+    reserve = result.reserve
+    if reserve is None:
+        return []
+    basis = {"liabilities": "what the employer would owe if the employment ended", "amount": "the plan's amount"}
+    what = basis.get(reserve.basis, f"{reserve.basis} of the true cost")
+    out = [
+        f"The plan asks for a contingency reserve of {pounds(reserve.amount)} ({what})"
+        + (
+            ", funded from the budget: building it up is counted in the cost as its own line."
+            if reserve.funded
+            else ", not funded from the budget: it is not part of the cost."
+        )
+    ]
+    if reserve.balance_limit is not None and reserve.over_balance_limit is not None:
+        limit = f"The council lets the account hold at most {pounds(reserve.balance_limit)}"
+        if reserve.over_balance_limit:
+            out.append(
+                f"{limit}: the reserve is {pounds(reserve.over_balance_limit)} more than that, so it cannot be held "
+                "in the account as the council's rules stand."
+            )
+        else:
+            out.append(f"{limit}: the reserve fits, with {pounds(reserve.balance_limit - reserve.amount)} to spare.")
     return out
