@@ -147,6 +147,8 @@ def test_single_pa_weekday_example_every_line_and_the_verdict(rates: RateBook) -
         "insurance": penny(D(120) * days / 365),  # §8: £120 a year, a year being 365 days
         "payroll": D("0.00"),
         "other": D("0.00"),
+        "recruitment": D(0),  # asked for by no example
+        "contingency": D(0),
     }
     assert lines_of(result) == expected
     # Sanity of the hand figures: Alex's NI is wholly covered by the allowance, and pay is about 783 x £13.50.

@@ -36,6 +36,7 @@ ONE_PA_WEEKDAYS = [
     "",  # one PA
     "Alex",
     "42",
+    "",  # employed since: the plan's start
     "13.50",
     "weekly",
     "Mondays to Fridays 9 to 12",
@@ -86,6 +87,7 @@ def test_two_pas_with_a_sleep_in_and_agency_cover_then_costed_at_once(tmp_path: 
         "2",
         "Sam",
         "1990-05-17",
+        "2019-09-01",  # employed since
         "13.00",
         "",  # monthly
         "weekdays 8am to 1pm",
@@ -96,6 +98,7 @@ def test_two_pas_with_a_sleep_in_and_agency_cover_then_costed_at_once(tmp_path: 
         "2",  # bank holiday
         "Maria",
         "52",
+        "",
         "12.60",
         "fortnightly",
         "Saturdays and Sundays 10:00-16:00",
@@ -115,7 +118,8 @@ def test_two_pas_with_a_sleep_in_and_agency_cover_then_costed_at_once(tmp_path: 
     assert plan.nation == "wales" and plan.budget.amount == 1950 and plan.budget.per == "4-weeks"
     assert plan.cover.rate == Decimal("32.14") and plan.cover.sleep_in_rate == 80
     sam, maria = plan.pa
-    assert str(sam.date_of_birth) == "1990-05-17"
+    assert str(sam.date_of_birth) == "1990-05-17" and str(sam.employed_since) == "2019-09-01"
+    assert maria.employed_since is None
     assert [(s.kind, s.flat, s.days) for s in sam.shift] == [
         ("waking", None, ["mon", "tue", "wed", "thu", "fri"]),
         ("sleep-in", 75, ["fri"]),

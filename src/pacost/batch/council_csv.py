@@ -48,6 +48,7 @@ CSV_PA_COLUMNS = (
     "hourly_rate",
     "age",
     "date_of_birth",
+    "employed_since",
     "pay_frequency",
     "holiday_weeks",
     "holiday",
@@ -273,6 +274,7 @@ def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = 
             ("hourly_rate", "hourly_rate"),
             ("age", "age"),
             ("date_of_birth", "date_of_birth"),
+            ("employed_since", "employed_since"),
             ("pay_frequency", "pay_frequency"),
             ("holiday_weeks", "holiday_weeks"),
             ("holiday", "holiday"),
@@ -284,7 +286,7 @@ def csv_plan(rows: list[tuple[int, dict[str, str]]], header_width: int | None = 
         ):
             value = row.get(column)
             if value:
-                pa[key] = _iso_date(value) if key == "date_of_birth" else value
+                pa[key] = _iso_date(value) if key in ("date_of_birth", "employed_since") else value
         shifts = _shifts(row)
         if shifts:
             pa["shift"] = shifts

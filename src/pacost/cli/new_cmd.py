@@ -160,6 +160,14 @@ def interview(ui: _Interview, today: date) -> dict[str, Any]:
             "it sets their NI, minimum wage and pension",
         )
         pa["age" if isinstance(age, int) else "date_of_birth"] = age
+        since = ui.ask(
+            f"When did {pa['name']} start working for you (a date, e.g. 2019-09-01)?",
+            _optional(read_date),
+            "",
+            "from the plan's start: it sets their notice and redundancy pay",
+        )
+        if since is not None:
+            pa["employed_since"] = since
         pa["hourly_rate"] = ui.ask(f"{pa['name']}'s hourly rate (e.g. 13.50)?", read_hourly_rate)
         pa["pay_frequency"] = ui.ask(
             "Paid weekly, fortnightly, 4-weekly or monthly?",
