@@ -310,3 +310,12 @@ def test_mistakes_in_the_new_keys_are_all_said(rates: RateBook) -> None:
     text = str(caught.value)
     assert "pa[0].employed_since" in text and "after the plan starts" in text
     assert "contingency.ending" in text and "outside the plan" in text
+
+
+def test_a_council_csv_export_gives_employed_since() -> None:
+    from pacost.batch.council_csv import csv_plan
+
+    row = {"plan_id": "A", "budget": "300", "budget_per": "week", "pa_name": "Chris", "hourly_rate": "13"}
+    row |= {"hours_per_week": "10", "employed_since": "01/09/2019"}  # a UK date, as exports write them
+    data = csv_plan([(2, row)])
+    assert data["pa"][0]["employed_since"] == "2019-09-01"

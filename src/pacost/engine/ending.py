@@ -19,7 +19,6 @@ from typing import NamedTuple
 
 from pacost.dates import DAYS_IN_WEEK, DAYS_IN_YEAR, PayFrequency
 from pacost.engine.prepare import Prepared, PreparedPA, ni_figures_on, pension_figures_on, rate_hours
-from pacost.engine.rota import PeriodSpans
 from pacost.money import ZERO, round_penny
 from pacost.result import Liabilities, PaLiability, Recruitment, Reserve
 from pacost.statutory.bank_holidays import Nation
@@ -77,8 +76,7 @@ def _week_sums(p: PreparedPA, day: date, weeks: int) -> WeekSums:
     if first > last:  # not one whole week of the plan before the day
         first, last = calendar.start, day
     lo, hi = calendar.index(first), calendar.index(last)
-    _, sums = p.rota.period_ids(PeriodSpans.of([(lo, hi)], [(lo, hi, 0)]))
-    rota = sums[0]
+    rota = p.rota.span_sum(lo, hi)
     per = Decimal(hi - lo + 1) / DAYS_IN_WEEK
     return WeekSums(rate_hours(rota, p.multipliers) / per, rota.sleep_in_flat / per)
 

@@ -13,6 +13,7 @@ Nothing here knows about money, pay periods or the terminal.
 """
 
 import itertools
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -455,6 +456,7 @@ class PaRota:
         order = sorted(range(len(special)), key=lambda i: special[i][0])
         self.counted = counted
         self.special = [special[i] for i in order]
+        self.special_days = [item[0] for item in self.special]
         # Each special occurrence's kind as a small number (its shift, and its weekday and bank holidays, or its day
         # when a clock change is near), so that periods are told apart by cheap keys.
         self.special_kinds = [special_kinds[i] for i in order]
@@ -513,6 +515,15 @@ class PaRota:
                 rotas.append(self._sum(counts, special[s:t], scheduled))
             ids.append(found)
         return ids, rotas
+
+    def span_sum(self, first: int, last: int) -> PeriodRota:
+        """The rota summed over the days ``first`` to ``last`` (day indices), without the scheduled days by week
+        (``period_ids`` gives those): for a single run of days, such as the weeks a week's pay is averaged over."""
+        span = (1 << (last + 1)) - (1 << first)
+        counts = tuple([(item.mask & span).bit_count() for item in self.counted])
+        days = self.special_days
+        specials = self.special[bisect_left(days, first) : bisect_right(days, last)]
+        return self._sum(counts, specials, ())
 
     def _sum(
         self,

@@ -110,7 +110,7 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         "on_cost_percent": None if result.on_cost_percent is None else str(result.on_cost_percent),
         "funded_hours_per_week": _hours(result.funded_hours_per_week),
         "budget_implied_hourly_rate": _money(result.budget_implied_hourly_rate),
-        "liabilities": _liabilities(result.liabilities),
+        "liabilities": _liabilities(result.liabilities, brief),
         "contingency": _reserve(result.reserve),
         "recruitment": _recruitment(result.recruitment),
         "pas": [] if brief else [_pa(pa, detail) for pa in result.pas],
@@ -123,9 +123,9 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
     } | _changes(result)
 
 
-def _liabilities(owed: Liabilities | None) -> dict[str, Any] | None:
+def _liabilities(owed: Liabilities | None, brief: bool) -> dict[str, Any] | None:
     """What the employer would owe if the employment ended on the day: never part of ``total``. Employer's NI is
-    due on notice pay and holiday pay, not on statutory redundancy pay."""
+    due on notice pay and holiday pay, not on statutory redundancy pay. ``brief`` leaves out each PA's part."""
     if owed is None:
         return None
     return {
@@ -138,7 +138,9 @@ def _liabilities(owed: Liabilities | None) -> dict[str, Any] | None:
         "total": money_str(owed.total),
         "employer_ni_due_on": ["notice_pay", "holiday_pay"],
         "employer_ni_not_due_on": ["redundancy_pay"],
-        "pas": [
+        "pas": []
+        if brief
+        else [
             {
                 "name": x.name,
                 "employed_since": x.employed_since.isoformat(),
