@@ -319,3 +319,23 @@ def test_a_council_csv_export_gives_employed_since() -> None:
     row |= {"hours_per_week": "10", "employed_since": "01/09/2019"}  # a UK date, as exports write them
     data = csv_plan([(2, row)])
     assert data["pa"][0]["employed_since"] == "2019-09-01"
+
+
+def test_ending_and_employed_since_from_the_command_line() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from pacost.cli import app
+
+    example = str(Path(__file__).resolve().parents[1] / "examples" / "single-pa-weekday.toml")
+    args = ["cost", example, "--set", "pa.0.employed_since=2015-06-01", "--ending", "2026-12-31", "--format", "json"]
+    result = CliRunner().invoke(app, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    (alex,) = data["liabilities"]["pas"]
+    # Alex is 42 on 31 December 2026 with 11 full years: 41 (1.5 weeks) and 40 down to 31 (10) = 11.5 weeks of
+    # £202.50 (15 hours at £13.50); 11 weeks' notice.
+    assert (alex["years_of_service"], alex["redundancy_weeks"], alex["notice_weeks"]) == (11, "11.5", 11)
+    assert alex["redundancy_pay"] == str(penny(D("11.5") * D("202.50"))) == "2328.75"
+    assert data["overrides"] == ["pa.0.employed_since=2015-06-01", "contingency.ending=2026-12-31"]

@@ -18,7 +18,7 @@ from pacost.engine.agency import AgencyQuote, quote_highest_rate
 from pacost.engine.cost import budget_needed_for, hours_budget_buys, weekly_amount
 from pacost.errors import PacostError
 from pacost.money import pounds
-from pacost.result import LINE_IDS, LINE_LABELS, CostResult
+from pacost.result import ASKED_FOR_LINES, LINE_IDS, LINE_LABELS, CostResult
 
 Kind = Literal["money", "hours", "rate", "yes-no"]
 
@@ -103,7 +103,12 @@ _ROWS: list[tuple[str, str, Kind]] = [
 def comparison(columns: list[Column]) -> Comparison:
     """The rows for these columns; the first column is the one the others are set beside."""
     figures = [_figures(column) for column in columns]
-    lines: list[tuple[str, str, Kind]] = [(line_id, LINE_LABELS[line_id], "money") for line_id in LINE_IDS]
+    # A line a plan has only when it asks for it (replacing PAs, the reserve) is left out when no column has it.
+    lines: list[tuple[str, str, Kind]] = [
+        (line_id, LINE_LABELS[line_id], "money")
+        for line_id in LINE_IDS
+        if line_id not in ASKED_FOR_LINES or any(f[line_id] for f in figures)
+    ]
     if any(column.agency is not None for column in columns):
         lines.insert(0, ("agency", "The agency's charge for every planned hour", "money"))
     rows = [Row(row_id, label, kind, [f[row_id] for f in figures]) for row_id, label, kind in [*lines, *_ROWS]]
