@@ -336,25 +336,24 @@ def _rrule(value: Any) -> str:
     return text
 
 
+def _capped(value: Any, high: int, what: str, beyond: str, *, positive: bool = False) -> Decimal:
+    """An amount from 0 (or above it) to ``high``; ``beyond`` says what is expected when it is more."""
+    amount = _amount(value, positive=positive, what=what)
+    if amount > high:
+        raise ValueError(f"must be {beyond}, got {_shown(value)}")
+    return amount
+
+
 def _percent(value: Any) -> Decimal:
-    share = _amount(value, what="a percentage such as 18.2")
-    if share > 100:
-        raise ValueError(f"must be a percentage from 0 to 100, got {_shown(value)}")
-    return share
+    return _capped(value, 100, "a percentage such as 18.2", "a percentage from 0 to 100")
 
 
 def _balance_weeks(value: Any) -> Decimal:
-    weeks = _amount(value, positive=True, what="a number of weeks such as 8")
-    if weeks > 52:
-        raise ValueError(f"must be a number of weeks (at most 52), got {_shown(value)}")
-    return weeks
+    return _capped(value, 52, "a number of weeks such as 8", "a number of weeks (at most 52)", positive=True)
 
 
 def _training_hours(value: Any) -> Decimal:
-    hours = _amount(value, what="a number of hours such as 12")
-    if hours > 1000:
-        raise ValueError(f"must be at most 1000 hours of training for a new PA, got {_shown(value)}")
-    return hours
+    return _capped(value, 1000, "a number of hours such as 12", "at most 1000 hours of training for a new PA")
 
 
 _MONTH_DAY = re.compile(r"^(\d{1,2})-(\d{1,2})$")

@@ -240,6 +240,15 @@ class HolidayRules:
         _within("irregular_hours_accrual", self.irregular_hours_accrual.value, _ZERO, _ONE, "a fraction, 0 to 1")
 
 
+def _in_date_order(name: str, figures: list[DatedFigure], what: str) -> None:
+    """A list of figures from dates: at least one, in order of their dates, one a date."""
+    if not figures:
+        raise ValueError(f"{name} needs at least one {what}")
+    starts = [figure.from_date for figure in figures]
+    if starts != sorted(set(starts)):
+        raise ValueError(f"{name}: list the {what}s in order of their dates, one {what} a date")
+
+
 @record
 class PayFloors:
     """``pay_floors.toml``: hourly rates a plan may name in place of a figure, none of them the law (the Real Living
@@ -254,11 +263,7 @@ class PayFloors:
     def __post_init__(self) -> None:
         for name in ("real_living_wage", "real_living_wage_london", "scottish_care_floor"):
             rates: list[DatedFigure] = getattr(self, name)
-            if not rates:
-                raise ValueError(f"{name} needs at least one rate")
-            starts = [rate.from_date for rate in rates]
-            if starts != sorted(set(starts)):
-                raise ValueError(f"{name}: list the rates in order of their dates, one rate a date")
+            _in_date_order(name, rates, "rate")
             for rate in rates:
                 _within(name, rate.value, Decimal("0.01"), Decimal(1000), "an hourly rate above zero")
 
@@ -290,10 +295,7 @@ class RedundancyRules:
         if not ages or ages[0] != 0 or ages != sorted(set(ages)):
             raise ValueError("weeks_per_year: list the age bands from age 0 up, one band an age")
         for name in ("week_pay_limit", "week_pay_limit_northern_ireland"):
-            limits: list[DatedFigure] = getattr(self, name)
-            starts = [limit.from_date for limit in limits]
-            if not limits or starts != sorted(set(starts)):
-                raise ValueError(f"{name}: list the limits in order of their dates, one limit a date")
+            _in_date_order(name, getattr(self, name), "limit")
 
 
 @record
