@@ -70,8 +70,8 @@ def _fields(section: str, model: object, rows: list[FigureRow]) -> None:
 
 
 def year_rows(book: RateBook, year: TaxYear) -> list[FigureRow]:
-    """Every figure pacost uses for ``year``: NI, Employment Allowance, SSP, pension, minimum wage, holiday and
-    State Pension age, each with its source."""
+    """Every figure pacost uses for ``year``: NI, Employment Allowance, SSP, pension, minimum wage, holiday,
+    redundancy pay and notice, and State Pension age, each with its source."""
     rows: list[FigureRow] = []
     _fields("Employer National Insurance", book.ni[year.start_year], rows)
     _fields("Statutory Sick Pay", book.ssp[year.start_year], rows)
@@ -84,6 +84,19 @@ def year_rows(book: RateBook, year: TaxYear) -> list[FigureRow]:
         _fields("Holiday", book.holiday, rows)
     if book.working_time is not None:
         _fields("Working time", book.working_time, rows)
+    if book.redundancy is not None:
+        from pacost.statutory.ending import week_pay_limit
+
+        section = "Redundancy pay"
+        rules = book.redundancy
+        rows.append(_row(section, "qualifying years", rules.qualifying_years))
+        rows.append(_row(section, "most years", rules.most_years))
+        rows += [_row(section, f"weeks a year from age {band.from_age}", band) for band in rules.weeks_per_year]
+        for where, northern_ireland in (("GB", False), ("NI", True)):
+            limit = week_pay_limit(book, year.start, northern_ireland=northern_ireland)
+            rows.append(_row(section, f"week's pay limit ({where})", limit))
+    if book.notice is not None:
+        _fields("Notice", book.notice, rows)
     if book.state_pension_age is not None:
         for cohort in book.state_pension_age.cohorts:
             months = f" {cohort.months} months" if cohort.months else ""
