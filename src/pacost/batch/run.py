@@ -118,7 +118,7 @@ def cost_record(record: Record, rates: RateBook, *, brief: bool = False) -> Row:
     plan_id = [record.plan_id]
     try:
         loaded = _load(record, rates, plan_id)
-        result = cost_plan(loaded, rates, with_pay_periods=False)
+        result = cost_plan(loaded, rates, with_pay_periods=False, with_assumptions=not brief)
         return Row(plan_id[0], record.source, to_dict(result, brief=brief), None)
     except PacostError as exc:
         return Row(plan_id[0], record.source, None, exc.one_line())

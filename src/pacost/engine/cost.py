@@ -105,9 +105,11 @@ def cost_plan(
     strict_rates: bool = False,
     affordable: bool = True,
     with_pay_periods: bool = True,
+    with_assumptions: bool = True,
 ) -> CostResult:
     """Cost one plan: the breakdown, the verdict and the checks. Without ``with_pay_periods`` each PA's periods are
-    not listed (their totals are; a batch run needs nothing more)."""
+    not listed (their totals are; a batch run needs nothing more); without ``with_assumptions`` the assumptions are
+    not written out (a batch CSV row has no column for them)."""
     rates = rates or bundled_rates()
     plan = loaded.plan
     if plan.start < rates.first_year.start:
@@ -159,11 +161,13 @@ def cost_plan(
         implied = round_penny(per_week(budget, days) / plan.budget.hours_per_week)
 
     warnings = plan_warnings(plan, prep, priced.pas, rates)
-    assumptions = [assumption_text(a) for a in loaded.assumptions]
     if loaded.assumptions:
         warnings.append(f"{len(loaded.assumptions)} figure(s) came from defaults: see the assumptions.")
-    assumptions += model_assumptions(plan, prep, rates)
-    assumptions += ending_assumptions(plan, rates, ending.owed, ending.replacing)
+    assumptions = []
+    if with_assumptions:
+        assumptions = [assumption_text(a) for a in loaded.assumptions]
+        assumptions += model_assumptions(plan, prep, rates)
+        assumptions += ending_assumptions(plan, rates, ending.owed, ending.replacing)
 
     max_rate = max_affordable_rate(prep, budget, priced, sums, total) if affordable else None
     if max_rate is not None:
