@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from pacost.dates import DAYS_IN_WEEK, DAYS_IN_YEAR, PayFrequency
-from pacost.engine.prepare import Prepared, PreparedPA, ni_figures_on, pension_figures_on, rate_hours
+from pacost.engine.prepare import Prepared, PreparedPA, ni_figures_on, pension_figures_on
 from pacost.money import ZERO, round_penny
 from pacost.result import Liabilities, PaLiability, Recruitment, Reserve
 from pacost.statutory.bank_holidays import Nation
@@ -76,9 +76,9 @@ def _week_sums(p: PreparedPA, day: date, weeks: int) -> WeekSums:
     if first > last:  # not one whole week of the plan before the day
         first, last = calendar.start, day
     lo, hi = calendar.index(first), calendar.index(last)
-    rota = p.rota.span_sum(lo, hi)
+    weighted, flat = p.rota.span_pay_terms(lo, hi, p.multipliers)
     per = Decimal(hi - lo + 1) / DAYS_IN_WEEK
-    return WeekSums(rate_hours(rota, p.multipliers) / per, rota.sleep_in_flat / per)
+    return WeekSums(weighted / per, flat / per)
 
 
 def ending_sums(prep: Prepared) -> list[EndingSums]:

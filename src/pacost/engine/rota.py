@@ -516,14 +516,33 @@ class PaRota:
             ids.append(found)
         return ids, rotas
 
-    def span_sum(self, first: int, last: int) -> PeriodRota:
-        """The rota summed over the days ``first`` to ``last`` (day indices), without the scheduled days by week
-        (``period_ids`` gives those): for a single run of days, such as the weeks a week's pay is averaged over."""
+    def span_pay_terms(self, first: int, last: int, mult: Sequence[Decimal]) -> tuple[Decimal, Decimal]:
+        """Over the days ``first`` to ``last`` (day indices): the waking hours weighted by ``mult`` (the pay is the
+        hourly rate times this) and the sleep-ins' flat sums — for a single run of days, such as the weeks a
+        week's pay is averaged over (``period_ids`` sums the pay periods)."""
         span = (1 << (last + 1)) - (1 << first)
-        counts = tuple([(item.mask & span).bit_count() for item in self.counted])
+        weighted = flat = ZERO
+        for item in self.counted:
+            count = (item.mask & span).bit_count()
+            if not count:
+                continue
+            if item.sleep_in:
+                flat += count * item.flat
+            else:
+                minutes = item.minutes
+                each = (
+                    minutes[0][1] * mult[minutes[0][0]]
+                    if len(minutes) == 1
+                    else sum((m * mult[k] for k, m in minutes), ZERO)
+                )
+                weighted += count * each
         days = self.special_days
-        specials = self.special[bisect_left(days, first) : bisect_right(days, last)]
-        return self._sum(counts, specials, ())
+        for _, minutes, sleep_in, each in self.special[bisect_left(days, first) : bisect_right(days, last)]:
+            if sleep_in:
+                flat += each
+            else:
+                weighted += sum((m * mult[k] for k, m in minutes), ZERO)
+        return weighted / SIXTY, flat
 
     def _sum(
         self,
