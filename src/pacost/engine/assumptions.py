@@ -159,14 +159,10 @@ def ending_assumptions(plan: Plan, rates: RateBook, owed: Liabilities, replacing
     """How what the employer would owe if the employment ended, and the cost of replacing PAs, were worked out."""
     day = f"{owed.ending:%-d %B %Y}"
     which = "the plan's last day" if plan.contingency.ending is None else "the day the plan gives"
-    assert rates.redundancy is not None  # noqa: S101 - RateBook.check_complete guarantees it
-    qualifying = rates.redundancy.qualifying_years.value
     out = [
-        f"If the employment ended on {day} ({which}), what the employer would owe is shown apart from the cost, "
-        f"never added to it: statutory redundancy pay after {qualifying} years' service, the statutory notice, and the "
-        "holiday accrued in the leave year. A week's pay is the PA's average over the 12 complete "
-        "Sunday-to-Saturday weeks before the day (52 weeks for holiday pay), as far back as the plan goes, at "
-        "their rate on the day.",
+        f"What the employer would owe if the employment ended on {day} ({which}) is shown apart from the cost. A "
+        "week's pay is the PA's average over the 12 whole Sunday-to-Saturday weeks before the day (52 for holiday "
+        "pay), as far back as the plan goes, at their rate on the day.",
     ]
     assumed = [pa.name for pa in plan.pa if pa.employed_since is None]
     if assumed:
@@ -177,15 +173,12 @@ def ending_assumptions(plan: Plan, rates: RateBook, owed: Liabilities, replacing
     leave_year = (
         f"leave years from {date(2024, *map(int, plan.employer.leave_year_start.split('-'))):%-d %B}"
         if plan.employer.leave_year_start
-        else "each PA's leave year starting on the anniversary of their start, the Working Time Regulations' rule "
-        "when no agreement sets one"
+        else "the leave year from each PA's start anniversary, the rule when no agreement sets one"
     )
     out.append(
-        f"Holiday owed is the leave accrued in the leave year to the day ({leave_year}), as if none of it had been "
-        "taken: the most that could be owed, less for holiday already taken. Rolled-up holiday is paid as it is "
-        "earned, so none is owed for it. Employer's NI (and pension, on notice pay) is worked out as on ordinary "
-        "weekly pay with the figures in force on the day, before any Employment Allowance; statutory redundancy "
-        "pay bears no NI."
+        f"Holiday owed is the leave accrued in the leave year to the day ({leave_year}), none of it taken: the "
+        "most that could be owed (none for rolled-up holiday). NI, and pension on notice pay, as on weekly pay "
+        "with the day's figures, before any Employment Allowance; none on redundancy pay."
     )
     if replacing is not None:
         assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it

@@ -41,6 +41,7 @@ from pacost.render.words import (
 )
 from pacost.result import CostLine, CostResult
 from pacost.statutory.bank_holidays import Nation
+from pacost.statutory.ending import week_pay_limit
 from pacost.statutory.holiday import accrual_rate, statutory_weeks
 from pacost.statutory.state_pension import age_on
 
@@ -131,7 +132,9 @@ def chart_parts(result: CostResult) -> list[ChartPart]:
     known = {line_id for _, _, ids in CHART_PARTS for line_id in ids}
     parts: list[ChartPart] = []
     for part_id, label, ids in CHART_PARTS:
-        lines = [line for line in result.lines if line.id in ids or (part_id == "other" and line.id not in known)]
+        lines = [
+            line for line in shown_lines(result) if line.id in ids or (part_id == "other" and line.id not in known)
+        ]
         if lines:
             amount = sum((line.amount for line in lines), ZERO)
             parts.append(ChartPart(part_id, label, amount, tuple(line.label for line in lines)))
@@ -248,7 +251,7 @@ class Report:
     ending_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     reserve: list[str] = field(default_factory=list)
     ending_law: list[LegalRef] = field(default_factory=list)
-    ending_law_note: str | None = None
+    ending_limit: tuple[str, str] | None = None  # the week's pay limit used, in words, and its source
 
     @property
     def period_head(self) -> str:
@@ -469,6 +472,25 @@ def _cover(plan: Plan, result: CostResult) -> list[str]:
 # The rates used
 
 
+#: The rates table's sections that only what would be owed if the employment ended uses (``_ending_limit``).
+ENDING_SECTIONS = ("Redundancy pay", "Notice")
+
+
+def _ending_limit(result: CostResult, rates: RateBook) -> tuple[str, str] | None:
+    """The week's pay limit that applied to what would be owed, in words, with its source."""
+    owed = result.liabilities
+    if owed is None:
+        return None
+    northern_ireland = result.nation == "northern-ireland"
+    limit = week_pay_limit(rates, owed.ending, northern_ireland=northern_ireland)
+    where = "Northern Ireland" if northern_ireland else "Great Britain"
+    text = (
+        f"In redundancy pay a week's pay counts up to {pounds(limit.value)}, the limit in {where} on "
+        f"{owed.ending:%-d %B %Y} ({limit.status}; from {limit.from_date:%-d %B %Y})."
+    )
+    return text, limit.source.url
+
+
 def _rates(result: CostResult, rates: RateBook) -> tuple[list[RatesYear], str]:
     years: list[RatesYear] = []
     for label in result.rates_used:
@@ -480,6 +502,8 @@ def _rates(result: CostResult, rates: RateBook) -> tuple[list[RatesYear], str]:
         kept: list[FigureRow] = []
         seen: set[str] = set()
         for row in rows:
+            if row.section in ENDING_SECTIONS:  # said once, for the day, in the section on what would be owed
+                continue
             if row.section == "State Pension age":
                 if row.source_url in seen:
                     continue
@@ -611,17 +635,15 @@ ENDING_LAW: tuple[LegalRef, ...] = (
             ("legislation.gov.uk: s.155", "https://www.legislation.gov.uk/ukpga/1996/18/section/155"),
             ("s.162", "https://www.legislation.gov.uk/ukpga/1996/18/section/162"),
         ),
-        "An employee dismissed for redundancy after at least two years' continuous employment is owed a redundancy "
-        "payment: for each year of employment, counted back from the end and at most twenty, half a week's pay for "
-        "a year in which they were under 22, a week's pay from 22 and a week and a half from 41. A week's pay "
-        "counts up to a limit set each April.",
+        "After two years' continuous employment, an employee dismissed for redundancy is owed, for each year "
+        "counted back from the end (at most twenty), half a week's pay for a year under 22, a week from 22, a week "
+        "and a half from 41.",
     ),
     LegalRef(
         "Employment Rights Act 1996, section 86: notice",
         (("legislation.gov.uk: s.86", "https://www.legislation.gov.uk/ukpga/1996/18/section/86"),),
-        "An employer must give an employee continuously employed for a month or more at least a week's notice, "
-        "and from two years a week for each complete year, up to twelve weeks; notice may be paid instead of "
-        "worked.",
+        "At least a week's notice after a month's employment; from two years a week for each complete year, up to "
+        "twelve; it may be paid instead of worked.",
     ),
     LegalRef(
         "GOV.UK: holiday when someone leaves a job",
@@ -631,8 +653,7 @@ ENDING_LAW: tuple[LegalRef, ...] = (
                 "https://www.gov.uk/holiday-entitlement-rights/taking-holiday-before-leaving-a-job",
             ),
         ),
-        "A worker who leaves is paid for the statutory leave they have accrued and not taken; how much depends on "
-        "how much of the leave year has passed.",
+        "A worker who leaves is paid for the statutory leave accrued and not taken.",
     ),
     LegalRef(
         "HMRC National Insurance Manual NIM02325 and NIM02555: redundancy and notice pay",
@@ -641,14 +662,8 @@ ENDING_LAW: tuple[LegalRef, ...] = (
             ("NIM02555", "https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim02555"),
             ("termination payments", "https://www.gov.uk/termination-payments-and-tax-when-you-leave-a-job"),
         ),
-        "Redundancy payments are not earnings for National Insurance; pay in lieu of notice is, and Class 1 "
-        "contributions are due on it; holiday pay on leaving bears tax and National Insurance too.",
+        "Redundancy payments are not earnings for National Insurance; notice pay and holiday pay are.",
     ),
-)
-
-ENDING_LAW_ENGLAND = (
-    "In England, chapter 12 of the Care and Support Statutory Guidance covers direct payments; its text could not "
-    "be checked for this report, so it is named here, not paraphrased."
 )
 
 
@@ -724,5 +739,5 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         ending_rows=ending_rows(result),
         reserve=reserve_sentences(result),
         ending_law=list(ENDING_LAW),
-        ending_law_note=ENDING_LAW_ENGLAND if result.nation == "england" else None,
+        ending_limit=_ending_limit(result, rates),
     )

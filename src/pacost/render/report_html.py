@@ -320,7 +320,7 @@ def _notes(report: Report) -> str:
 
 def _rates(report: Report) -> str:
     out = [
-        '<section class="new-page" aria-labelledby="s-rates">',
+        '<section aria-labelledby="s-rates">',
         '<h2 id="s-rates">The rates used, and where they come from</h2>',
         f'<p class="lead">{escape(report.rates_note)} A figure marked <em>unconfirmed</em> is the best known but '
         "has not yet been seen in an official source.</p>",
@@ -386,11 +386,14 @@ def _ending(report: Report) -> str:
         )
     out.append("</tbody></table></div>")
     out += [f"<p>{escape(sentence)}</p>" for sentence in report.reserve]
+    if report.ending_limit is not None:
+        text, url = report.ending_limit
+        out.append(f"<p>{escape(text)} {_link('Source', url)}.</p>")
+    out.append('<ul class="law">')
     for ref in report.ending_law:
         links = ", ".join(_link(text, url) for text, url in ref.links)
-        out.append(f'<div class="ref keep"><h3>{escape(ref.title)}</h3><p>{escape(ref.text)}</p><p>{links}</p></div>')
-    if report.ending_law_note:
-        out.append(f'<p class="note">{escape(report.ending_law_note)}</p>')
+        out.append(f"<li><strong>{escape(ref.title)}.</strong> {escape(ref.text)} {links}.</li>")
+    out.append("</ul>")
     out.append("</section>")
     return "".join(out)
 
@@ -445,6 +448,8 @@ a { color: #0645ad; }
 a:visited { color: #4b2a8a; }
 .note { border-left: 4px solid #767676; padding-left: .7rem; }
 .warnings li { margin-bottom: .3rem; }
+ul.law { font-size: .9rem; padding-left: 1.2rem; }
+ul.law li { margin-bottom: .3rem; }
 code.hash { word-break: break-all; }
 footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #767676; font-size: .9rem; color: #3d3d3d; }
 @media (max-width: 32rem) {
@@ -468,6 +473,8 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #767676; fo
   p { break-inside: avoid; orphans: 3; widows: 3; }
   section.new-page { break-before: page; page-break-before: always; }
   table.rates { font-size: 8pt; }
+  ul.law, table.ending { font-size: 8.5pt; }
+  table.rates, table.breakdown { break-inside: auto; page-break-inside: auto; }
   table.rates th[scope="row"] { width: 24%; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }

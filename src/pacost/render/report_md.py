@@ -146,10 +146,12 @@ def render_report_markdown(report: Report) -> str:
         ]
         out += ["| " + " | ".join(_cell(cell) for cell in row) + " |" for row in report.ending_rows]
         out += [line for sentence in report.reserve for line in ("", _cell(sentence))]
+        if report.ending_limit is not None:
+            text, url = report.ending_limit
+            out += ["", f"{text} {_link('Source', url)}."]
+        out += [""]
         for ref in report.ending_law:
-            out += ["", f"### {_cell(ref.title)}", "", ref.text, "", ", ".join(_link(t, u) for t, u in ref.links)]
-        if report.ending_law_note:
-            out += ["", report.ending_law_note]
+            out.append(f"- **{_cell(ref.title)}.** {ref.text} " + ", ".join(_link(t, u) for t, u in ref.links) + ".")
     out += [
         "",
         "## The rates used, and where they come from",
