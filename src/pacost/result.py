@@ -92,6 +92,15 @@ class PaResult(NamedTuple):
     pension: Decimal
     periods: list[PeriodDetail]  # empty unless the pay periods were asked for
     period_count: int
+    # What the plain statements read (``pacost.render.words.plain_statements``): the PA at the plan's start, their
+    # pension choice, and their bank-holiday rate with the hours it applies to.
+    age_at_start: int = 0
+    minimum_wage_at_start: Decimal | None = None
+    over_state_pension_age_at_start: bool = False
+    pension_choice: str = "auto"
+    pension_minimum_age: int = 0  # the age automatic enrolment starts at, at the plan's start
+    bank_holiday_multiplier: Decimal = Decimal(1)
+    bank_holiday_hours: Decimal = Decimal(0)
 
 
 class Hours(NamedTuple):
@@ -200,6 +209,10 @@ class CostResult(NamedTuple):
     rates_used: list[str]
     rates_carried_forward: bool
     sha256: str
+    # The budget the plan needs a week, every four weeks and a year (and per the budget's own period, as
+    # ``budget_needed``), and a week's of it for each hour the council says it funds.
+    needed_every: dict[str, Decimal] | None = None
+    needed_per_funded_hour: Decimal | None = None
     liabilities: Liabilities | None = None
     reserve: Reserve | None = None
     recruitment: Recruitment | None = None

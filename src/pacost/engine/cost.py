@@ -153,6 +153,10 @@ def cost_plan(
     if planned > 0 and total > 0:
         buys = hours_budget_buys(sum((p.planned_hours for p in prep.pas), ZERO), days, budget, total)
     budget_needed = budget_needed_for(total, plan.budget.per, days)
+    needed_every = {per: budget_needed_for(total, per, days) for per in ("week", "4-weeks", "year")}
+    needed_per_funded_hour = None
+    if plan.budget.hours_per_week:
+        needed_per_funded_hour = round_penny(per_week(total, days) / plan.budget.hours_per_week)
     on_cost = None
     if priced.rota_pay > 0:
         on_cost = ((total - priced.rota_pay) / priced.rota_pay * HUNDRED).quantize(TWO_PLACES)
@@ -207,6 +211,8 @@ def cost_plan(
         rates_used=[str(TaxYear(y)) for y in sorted(prep.years_used)],
         rates_carried_forward=prep.carried_forward,
         sha256=loaded.sha256,
+        needed_every=needed_every,
+        needed_per_funded_hour=needed_per_funded_hour,
         liabilities=ending.owed,
         reserve=reserve_of(prep, ending.reserve, budget) if ending.reserve is not None else None,
         recruitment=ending.replacing,

@@ -16,6 +16,7 @@ from typing import Literal, NamedTuple
 
 from pacost.dates import per_week
 from pacost.engine.prepare import Prepared, PreparedPA
+from pacost.engine.rota import BANK_HOLIDAY, COMBOS
 from pacost.money import ZERO, round_penny
 from pacost.rates.book import RateBook
 from pacost.rates.models import HolidayRules
@@ -23,6 +24,7 @@ from pacost.records import tuple_of
 from pacost.result import LINE_IDS, PaResult, PeriodDetail, WholePeriod
 from pacost.statutory.allowance import allowance_used
 from pacost.statutory.holiday import rolled_up_holiday_pay, with_rolled_up_holiday
+from pacost.statutory.minimum_wage import minimum_wage
 from pacost.statutory.ni import employer_ni_on
 from pacost.statutory.pension import WorkerCategory, assess_worker, employer_contribution, enrolled_from
 from pacost.statutory.ssp import SspTerms, spell_ssp, ssp_terms
@@ -224,7 +226,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                         pa_pension += enrolled_counts[shape] * s.pension_if_enrolled
             pension += pa_pension
             if detail == "totals":
-                pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, []))
+                pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, [], prep))
             continue
         details: list[PeriodDetail] = []
         gross = pa_ni = pa_pension = ZERO
@@ -274,7 +276,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                     whole_period=whole,
                 )
             )
-        pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, details))
+        pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, details, prep))
 
     lines["wages"] = wages
     lines["holiday_pay"] = holiday_pay
@@ -290,9 +292,22 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
 
 
 def _pa_result(
-    p: PreparedPA, rate: Decimal, gross: Decimal, ni: Decimal, pension: Decimal, details: list[PeriodDetail]
+    p: PreparedPA,
+    rate: Decimal,
+    gross: Decimal,
+    ni: Decimal,
+    pension: Decimal,
+    details: list[PeriodDetail],
+    prep: Prepared,
 ) -> PaResult:
     holiday, sick = p.holiday_share, p.sick_share
+    first = p.figures[p.figures_of[0]] if p.figures_of else None
+    age = first.age if first is not None else 0
+    wage = minimum_wage(age, prep.plan.start, prep.rates) if first is not None else None
+    uses = Counter(p.sums_of)
+    bank_holiday_hours = sum(
+        (p.sums[i].waking[k] * n for i, n in uses.items() for k in range(COMBOS) if k & BANK_HOLIDAY), ZERO
+    )
     return PaResult(
         name=p.pa.name,
         hourly_rate=rate,
@@ -307,4 +322,11 @@ def _pa_result(
         pension=pension,
         periods=details,
         period_count=p.period_count,
+        age_at_start=age,
+        minimum_wage_at_start=wage.hourly if wage is not None else None,
+        over_state_pension_age_at_start=first.over_state_pension_age if first is not None else False,
+        pension_choice=p.pa.pension,
+        pension_minimum_age=first.pension.minimum_age if first is not None else 0,
+        bank_holiday_multiplier=p.pa.enhancements.bank_holiday,
+        bank_holiday_hours=bank_holiday_hours,
     )

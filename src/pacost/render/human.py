@@ -17,8 +17,10 @@ from pacost.render.words import (
     ending_sentences,
     ending_summary,
     key_figures,
+    plain_statements,
     reserve_sentences,
     shown_lines,
+    the_ask,
     verdict,
 )
 from pacost.result import CostResult
@@ -131,6 +133,7 @@ def cost_human(result: CostResult, *, detail: bool = False) -> Group:
         ),
         blank,
         Text(verdict(result), style=style),
+        *([Text(shown(ask))] if (ask := the_ask(result)) else []),
         blank,
         breakdown_table(result),
         blank,
@@ -145,6 +148,9 @@ def cost_human(result: CostResult, *, detail: bool = False) -> Group:
     for figure in key_figures(result)[2:]:  # the first two, cost and budget, are in the table above
         figures.add_row(_plain(figure.label), _plain(figure.value))
     parts.append(figures)
+    statements = plain_statements(result)
+    if statements:
+        parts += [blank, Text.from_markup("[bold]What the numbers say[/]"), _bullets("-", statements)]
     parts += ending_view(result)
     if detail:
         parts += [blank, pay_periods_table(result)]

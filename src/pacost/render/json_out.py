@@ -106,6 +106,10 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         "hours_per_week_budget_buys": _hours(result.hours_per_week_budget_buys),
         "max_affordable_hourly_rate": _money(result.max_affordable_hourly_rate),
         "budget_needed": money_str(result.budget_needed),
+        "budget_needed_every": None
+        if result.needed_every is None
+        else {per: money_str(amount) for per, amount in result.needed_every.items()},
+        "budget_needed_per_funded_hour": _money(result.needed_per_funded_hour),
         "budget_per": result.budget_per,
         "on_cost_percent": None if result.on_cost_percent is None else str(result.on_cost_percent),
         "funded_hours_per_week": _hours(result.funded_hours_per_week),

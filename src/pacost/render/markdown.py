@@ -10,8 +10,10 @@ from pacost.render.words import (
     ending_rows,
     ending_summary,
     key_figures,
+    plain_statements,
     reserve_sentences,
     shown_lines,
+    the_ask,
     verdict,
 )
 from pacost.result import CostResult
@@ -48,6 +50,7 @@ def render_markdown(result: CostResult) -> str:
         "",
         f"**{verdict(result)}**",
         "",
+        *([markdown_text(ask), ""] if (ask := the_ask(result)) else []),
         "| Cost | For the period | Per week |",
         "| --- | ---: | ---: |",
     ]
@@ -63,6 +66,9 @@ def render_markdown(result: CostResult) -> str:
         "",
     ]
     lines += [f"- {markdown_text(f.label)}: {f.value}" for f in key_figures(result)]
+    statements = plain_statements(result)
+    if statements:
+        lines += ["", "## What the numbers say", ""] + [f"- {markdown_text(s)}" for s in statements]
     lines += ending_markdown(result)
     if result.warnings:
         lines += ["", "## Warnings", ""] + [f"- {markdown_text(w)}" for w in result.warnings]

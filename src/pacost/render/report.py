@@ -10,7 +10,7 @@ No cost is worked out here: every amount is the result's own. The chart groups l
 one bar segment; employer's NI net of the Employment Allowance) by adding the result's line amounts, so its parts
 still add up exactly to the total. The one figure the result does not carry is the on-cost percentage the
 council's hourly rate implies; it is set beside the engine's true on-cost with the same definition (see
-``council_on_cost``), and both of its inputs are printed so that a reader can check it.
+``pacost.render.words.council_pay_rate``), and both of its inputs are printed so that a reader can check it.
 
 Legal references: only those whose text pacost's authors checked (see ``LEGAL``); a passage that could not be
 checked is not cited.
@@ -25,18 +25,22 @@ from decimal import Decimal
 from pathlib import Path
 
 from pacost.dates import DAY_TITLES, WEEKDAYS, TaxYear
-from pacost.money import ZERO, percent, pounds, round_penny
+from pacost.money import ZERO, percent, pounds
 from pacost.plan import PA, Plan, Shift
 from pacost.rates.book import RateBook
 from pacost.rates.table import FREQUENCY_FIELDS, FigureRow, year_rows
 from pacost.render.words import (
     KeyFigure,
     changes,
+    council_pay_rate,
     ending_rows,
     ending_summary,
     key_figures,
+    per_phrase,
+    plain_statements,
     reserve_sentences,
     shown_lines,
+    the_ask,
     verdict,
 )
 from pacost.result import CostLine, CostResult
@@ -246,6 +250,8 @@ class Report:
     sha256: str
     not_advice: str
     changes: str | None = None  # the changes made to the plan for this run, if any (words.changes)
+    ask: str | None = None  # what the council needs to pay (words.the_ask)
+    statements: list[str] = field(default_factory=list)  # what the numbers say (words.plain_statements)
     ending_head: str | None = None  # "If the employment ended on 5 April 2027"
     ending_summary: str | None = None
     ending_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
@@ -272,19 +278,8 @@ def report_verdict(result: CostResult) -> str:
     return f"{base}: at the true cost it buys only {buys} hours of care a week, not the {planned:.2f} the plan needs."
 
 
-def council_on_cost(result: CostResult) -> tuple[Decimal, Decimal] | None:
-    """The PAs' pay per planned hour (rota pay ÷ planned hours, to the penny) and the on-cost percentage that the
-    council's implied hourly rate leaves on top of it — the engine's ``on_cost_percent`` definition with the
-    council's rate in place of the true cost per hour. None when the plan gives no funded hours."""
-    implied = result.budget_implied_hourly_rate
-    if implied is None or result.rota_pay <= 0 or result.hours.planned <= 0:
-        return None
-    pay = round_penny(result.rota_pay / result.hours.planned)
-    return pay, ((implied - pay) / pay * HUNDRED).quantize(TWO_PLACES)
-
-
 def _comparison(result: CostResult) -> Comparison | None:
-    derived = council_on_cost(result)
+    derived = council_pay_rate(result)
     if (
         derived is None
         or result.funded_hours_per_week is None
@@ -690,7 +685,7 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
     """Everything the report says, from one costed result (plus the plan it came from and the rate book)."""
     rates_years, rates_note = _rates(result, rates)
     budget_label = (
-        f"Budget ({pounds(result.budget_amount)} a {result.budget_per})"
+        f"Budget ({pounds(result.budget_amount)} {per_phrase(result.budget_per)})"
         if result.budget_per != "period"
         else "Budget (for the period)"
     )
@@ -732,6 +727,8 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         sha256=result.sha256,
         not_advice=NOT_ADVICE,
         changes=changes(result),
+        ask=the_ask(result),
+        statements=plain_statements(result),
         ending_head=(
             f"If the employment ended on {result.liabilities.ending:%-d %B %Y}" if result.liabilities else None
         ),

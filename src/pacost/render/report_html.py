@@ -185,7 +185,16 @@ def _verdict(report: Report) -> str:
     return (
         '<section aria-labelledby="s-verdict"><h2 id="s-verdict">The verdict</h2>'
         f'<p class="verdict" id="verdict">{escape(report.verdict)}</p>'
-        f'<dl class="figures">{figures}</dl></section>'
+        + (f'<p class="ask" id="ask">{escape(report.ask)}</p>' if report.ask else "")
+        + f'<dl class="figures">{figures}</dl>'
+        + (
+            '<h3>What the numbers say</h3><ul class="statements">'
+            + "".join(f"<li>{escape(s)}</li>" for s in report.statements)
+            + "</ul>"
+            if report.statements
+            else ""
+        )
+        + "</section>"
     )
 
 
@@ -448,6 +457,7 @@ a { color: #0645ad; }
 a:visited { color: #4b2a8a; }
 .note { border-left: 4px solid #767676; padding-left: .7rem; }
 .warnings li { margin-bottom: .3rem; }
+.ask { font-size: 1.05rem; margin: 0 0 1rem; }
 ul.law { font-size: .9rem; padding-left: 1.2rem; }
 ul.law li { margin-bottom: .3rem; }
 code.hash { word-break: break-all; }

@@ -22,8 +22,11 @@ def render_report_markdown(report: Report) -> str:
         "",
         f"**{_cell(report.verdict)}**",
         "",
+        *([_cell(report.ask), ""] if report.ask else []),
     ]
     out += [f"- {_cell(f.label)}: {_cell(f.value)}" for f in report.key_figures]
+    if report.statements:
+        out += ["", "### What the numbers say", ""] + [f"- {_cell(s)}" for s in report.statements]
 
     out += [
         "",
