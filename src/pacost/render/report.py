@@ -12,8 +12,8 @@ still add up exactly to the total. The one figure the result does not carry is t
 council's hourly rate implies; it is set beside the engine's true on-cost with the same definition (see
 ``pacost.render.words.council_pay_rate``), and both of its inputs are printed so that a reader can check it.
 
-Legal references: only those whose text pacost's authors checked (see ``LEGAL``); a passage that could not be
-checked is not cited.
+Legal references: the plan's nation's, from ``pacost.render.law``, each holding the words it quotes from its
+official source; a passage that could not be read there is named, not paraphrased.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from pacost.money import ZERO, percent, pounds
 from pacost.plan import PA, Plan, Shift
 from pacost.rates.book import RateBook
 from pacost.rates.table import FREQUENCY_FIELDS, FigureRow, year_rows
+from pacost.render.law import LegalRef, law_for
 from pacost.render.words import (
     KeyFigure,
     changes,
@@ -205,13 +206,6 @@ class RatesYear:
 
 
 @dataclass(frozen=True)
-class LegalRef:
-    title: str
-    links: tuple[tuple[str, str], ...]  # (text, url)
-    text: str
-
-
-@dataclass(frozen=True)
 class Report:
     title: str
     plan: str
@@ -241,7 +235,7 @@ class Report:
     rates: list[RatesYear]
     rates_note: str
     legal_intro: str
-    legal_nation_note: str | None
+    legal_nation: str
     legal: list[LegalRef]
     legal_left_out: str
     generated_on: date
@@ -257,6 +251,7 @@ class Report:
     ending_rows: list[tuple[str, str, str, str, str, str]] = field(default_factory=list)
     reserve: list[str] = field(default_factory=list)
     ending_law: list[LegalRef] = field(default_factory=list)
+    legal_examples: list[LegalRef] = field(default_factory=list)  # ombudsman decisions: examples, not law
     ending_limit: tuple[str, str] | None = None  # the week's pay limit used, in words, and its source
 
     @property
@@ -545,72 +540,10 @@ def rate_value(row: FigureRow) -> str:
 # Why the budget must cover this: only references whose text was checked (anchors.md §2, and re-read for this
 # report). Each is a paraphrase, linked to legislation.gov.uk or gov.uk.
 
-CSSG_URL = "https://www.gov.uk/government/publications/care-act-statutory-guidance/care-and-support-statutory-guidance"
-
-LEGAL: tuple[LegalRef, ...] = (
-    LegalRef(
-        "Care Act 2014, section 26: the personal budget",
-        (("legislation.gov.uk: Care Act 2014, s.26", "https://www.legislation.gov.uk/ukpga/2014/23/section/26"),),
-        "A personal budget is a statement of the cost to the local authority of meeting the needs it must or has "
-        "decided to meet, how much of that cost the person must pay after the financial assessment, and how much the "
-        "authority must pay. The budget is meant to be the cost of meeting the needs in the plan.",
-    ),
-    LegalRef(
-        "Care Act 2014, sections 31 to 33: direct payments",
-        (
-            ("legislation.gov.uk: s.31", "https://www.legislation.gov.uk/ukpga/2014/23/section/31"),
-            ("s.32", "https://www.legislation.gov.uk/ukpga/2014/23/section/32"),
-            ("s.33", "https://www.legislation.gov.uk/ukpga/2014/23/section/33"),
-        ),
-        "Where the personal budget specifies an amount the authority must pay towards the cost of meeting the needs, "
-        "and the person asks, the authority must make direct payments when the conditions are met (section 31; "
-        "section 32 where the person lacks capacity and an authorised person asks). Section 33 and its regulations "
-        "set further rules, including that the payments are used to meet the needs in the plan. Where the person "
-        "meets those needs by employing PAs, the direct payment is what pays the costs the law puts on an employer.",
-    ),
-    LegalRef(
-        "Care and Support Statutory Guidance, paragraph 10.27",
-        (("gov.uk: Care and Support Statutory Guidance", CSSG_URL),),
-        "The local authority may take its own finances into account in deciding how to meet needs, but not whether "
-        "to meet them; it should not set arbitrary upper limits on what it will pay to meet needs in certain ways, "
-        "and weighing cost between suitable options does not mean choosing the cheapest, but the one that delivers "
-        "the outcomes for the best value.",
-    ),
-    LegalRef(
-        "Care and Support Statutory Guidance, paragraph 11.24",
-        (("gov.uk: Care and Support Statutory Guidance", CSSG_URL),),
-        "The most important principles in setting a personal budget are transparency, timeliness and sufficiency: "
-        "the person (and their carer or advocate) should know how it was calculated and be confident it includes all "
-        "the relevant costs of meeting their needs in the way the plan sets out, and must be able to challenge the "
-        "local authority on whether the final amount is sufficient. This report sets out those costs.",
-    ),
-    LegalRef(
-        "HMRC National Insurance Manual NIM06520: Employment Allowance for care and support workers",
-        (
-            ("gov.uk: NIM06520", "https://www.gov.uk/hmrc-internal-manuals/national-insurance-manual/nim06520"),
-            (
-                "gov.uk: employers of care and support workers and Employment Allowance",
-                "https://www.gov.uk/government/publications/employment-allowance-more-detailed-guidance/"
-                "employers-of-care-and-support-workers-and-employment-allowance-further-employer-guidance",
-            ),
-        ),
-        "A household employer normally cannot claim the Employment Allowance, but a person who employs a care or "
-        "support worker for someone who needs care — including with a direct payment from their local authority — "
-        "can. It is one allowance per employer, set against the employer's National Insurance for all their PAs up "
-        "to the yearly amount. This report shows employer's NI both before and after it.",
-    ),
-)
-
 LEGAL_INTRO = (
     "Employing PAs makes the person receiving the direct payment an employer, with an employer's legal duties: "
     "holiday pay, sick pay, National Insurance, pension and the rest of the breakdown above. These are the "
-    "published rules on which the budget should cover them."
-)
-
-LEGAL_LEFT_OUT = (
-    "Each reference above is a paraphrase of text that was checked. Other passages often quoted in budget "
-    "challenges (for example, on direct payments and employment costs in chapter 12 of the statutory guidance) "
-    "are left out because their text could not be checked."
+    "published rules, for the nation the plan is in, on which the budget should cover them."
 )
 
 NOT_ADVICE = (
@@ -662,18 +595,6 @@ ENDING_LAW: tuple[LegalRef, ...] = (
 )
 
 
-def _nation_note(nation: str) -> str | None:
-    if nation == "england":
-        return None
-    name = Nation(nation).display_name
-    return (
-        f"This plan is in {name}. The Care Act 2014 and its statutory guidance apply in England; {name} has its own "
-        "law on care and direct payments, which this report does not quote because its text has not been checked. "
-        "The English references below show the principles to compare it with. The Employment Allowance is "
-        "UK-wide."
-    )
-
-
 # ----------------------------------------------------------------------------------------------------------------
 
 
@@ -684,6 +605,7 @@ def _period(result: CostResult) -> str:
 def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_on: date) -> Report:
     """Everything the report says, from one costed result (plus the plan it came from and the rate book)."""
     rates_years, rates_note = _rates(result, rates)
+    law = law_for(result.nation)
     budget_label = (
         f"Budget ({pounds(result.budget_amount)} {per_phrase(result.budget_per)})"
         if result.budget_per != "period"
@@ -718,9 +640,10 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         rates=rates_years,
         rates_note=rates_note,
         legal_intro=LEGAL_INTRO,
-        legal_nation_note=_nation_note(result.nation),
-        legal=list(LEGAL),
-        legal_left_out=LEGAL_LEFT_OUT,
+        legal_nation=Nation(result.nation).display_name,
+        legal=list(law.refs),
+        legal_left_out=law.not_read,
+        legal_examples=list(law.examples),
         generated_on=generated_on,
         version=result.pacost_version,
         plan_file=Path(result.source).name,

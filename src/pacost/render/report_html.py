@@ -16,6 +16,7 @@ from decimal import Decimal
 from html import escape as html_escape
 
 from pacost.money import money_str, pounds
+from pacost.render.law import LegalRef
 from pacost.render.report import Report, rate_value
 from pacost.safe_text import shown
 
@@ -358,17 +359,31 @@ def _rates(report: Report) -> str:
     return "".join(out)
 
 
+def _ref(ref: LegalRef) -> str:
+    links = ", ".join(_link(text, url) for text, url in ref.links)
+    quote = f' <q class="quote">{escape(ref.quote)}</q>' if ref.quote else ""
+    return f'<div class="ref keep"><h3>{escape(ref.title)}</h3><p>{escape(ref.text)}{quote}</p><p>{links}</p></div>'
+
+
 def _legal(report: Report) -> str:
     out = [
         '<section aria-labelledby="s-law"><h2 id="s-law">Why the budget must cover this</h2>',
-        f"<p>{escape(report.legal_intro)}</p>",
+        f"<p>{escape(report.legal_intro)} The plan is in {escape(report.legal_nation)}.</p>",
     ]
-    if report.legal_nation_note:
-        out.append(f'<p class="note">{escape(report.legal_nation_note)}</p>')
-    for ref in report.legal:
-        links = ", ".join(_link(text, url) for text, url in ref.links)
-        out.append(f'<div class="ref keep"><h3>{escape(ref.title)}</h3><p>{escape(ref.text)}</p><p>{links}</p></div>')
-    out.append(f"<p>{escape(report.legal_left_out)}</p></section>")
+    out += [_ref(ref) for ref in report.legal]
+    out.append(f'<p class="note">{escape(report.legal_left_out)}</p>')
+    if report.legal_examples:
+        out.append(
+            '<h3>Ombudsman decisions on direct payments (examples, not law)</h3><ul class="law">'
+            + "".join(
+                f"<li><strong>{escape(ref.title)}.</strong> {escape(ref.text)} "
+                + ", ".join(_link(text, url) for text, url in ref.links)
+                + ".</li>"
+                for ref in report.legal_examples
+            )
+            + "</ul>"
+        )
+    out.append("</section>")
     return "".join(out)
 
 

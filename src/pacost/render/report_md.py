@@ -177,12 +177,15 @@ def render_report_markdown(report: Report) -> str:
                 source += "; rule: " + _link("how it is worked out", figure.rule_url)
             out.append(f"| {_cell(figure.section)} | {_cell(figure.name)} | {value} | {source} |")
 
-    out += ["", "## Why the budget must cover this", "", report.legal_intro]
-    if report.legal_nation_note:
-        out += ["", f"> {report.legal_nation_note}"]
+    out += ["", "## Why the budget must cover this", "", f"{report.legal_intro} The plan is in {report.legal_nation}."]
     for ref in report.legal:
-        out += ["", f"### {_cell(ref.title)}", "", ref.text, "", ", ".join(_link(t, u) for t, u in ref.links)]
-    out += ["", report.legal_left_out]
+        quote = f" “{_cell(ref.quote)}”" if ref.quote else ""
+        out += ["", f"### {_cell(ref.title)}", "", ref.text + quote, "", ", ".join(_link(t, u) for t, u in ref.links)]
+    out += ["", f"> {report.legal_left_out}"]
+    if report.legal_examples:
+        out += ["", "### Ombudsman decisions on direct payments (examples, not law)", ""]
+        for ref in report.legal_examples:
+            out.append(f"- **{_cell(ref.title)}.** {ref.text} " + ", ".join(_link(t, u) for t, u in ref.links) + ".")
 
     out += [
         "",
