@@ -9,6 +9,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Annotated
 
+import typer
+
 from pacost.cli.cost_cmd import (
     ENDING_OPTION,
     PLAN_ARGUMENT,
@@ -51,6 +53,14 @@ def report(
     rates_file: Annotated[list[Path] | None, RATES_OPTION] = None,
     strict_rates: Annotated[bool, STRICT_OPTION] = False,
     ending: Annotated[str | None, ENDING_OPTION] = None,
+    letter: Annotated[
+        bool,
+        typer.Option(
+            "--letter",
+            help="Write the covering letter to the council instead (placeholders for names and the council's "
+            "reference; the report is its enclosure).",
+        ),
+    ] = False,
 ) -> None:
     """The advocacy report: the verdict, a chart, every cost explained, the rates and the law, ready to send."""
     # The report is built here, when asked for, to keep other commands quick.
@@ -62,4 +72,9 @@ def report(
     check_outputs([("--output", output)], [plan_file, *(rates_file or [])])
     rates, loaded, result = cost_plan_file(plan_file, overrides, rates_file, strict_rates, ending)
     content = build_report(result, loaded.plan, rates, generated_on=generated_on())
+    if letter:
+        from pacost.render.letter import letter_of
+
+        show(letter_of(content), output_format, output)
+        return
     show(content, output_format, output)

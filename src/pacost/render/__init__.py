@@ -4,7 +4,8 @@ format asked for. No renderer computes a cost; each only formats what it is give
 - ``json_out``, ``csv_out``, ``markdown`` and ``human`` (Rich, for the terminal): a ``CostResult``;
 - ``rates_view``: ``pacost rates``' overview and one year's figures;
 - ``compare_view``: ``pacost compare``'s and ``pacost sweep``'s columns side by side;
-- ``report``, ``report_html`` and ``report_md``: the advocacy report;
+- ``report``, ``report_html`` and ``report_md``: the advocacy report; ``letter`` (from templates): its covering
+  letter to the council;
 - ``words``: the sentences several views share.
 
 ``render_text`` gives any view as text (the Rich ones laid out without colour at a fixed width, for a file);
@@ -67,6 +68,10 @@ RENDERERS: dict[str, dict[Format, str]] = {
     "Report": {
         Format.html: "report_html:render_report_html",
         Format.markdown: "report_md:render_report_markdown",
+    },
+    "Letter": {
+        Format.html: "letter:render_letter_html",
+        Format.markdown: "letter:render_letter_markdown",
     },
 }
 TAKES_DETAIL = {"human:cost_human", "json_out:render_json"}

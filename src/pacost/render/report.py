@@ -245,6 +245,7 @@ class Report:
     not_advice: str
     changes: str | None = None  # the changes made to the plan for this run, if any (words.changes)
     ask: str | None = None  # what the council needs to pay (words.the_ask)
+    needed: str = ""  # the budget the plan needs, in the budget's own period: "£1,129.29 a month"
     statements: list[str] = field(default_factory=list)  # what the numbers say (words.plain_statements)
     ending_head: str | None = None  # "If the employment ended on 5 April 2027"
     ending_summary: str | None = None
@@ -651,6 +652,7 @@ def build_report(result: CostResult, plan: Plan, rates: RateBook, *, generated_o
         not_advice=NOT_ADVICE,
         changes=changes(result),
         ask=the_ask(result),
+        needed=f"{pounds(result.budget_needed)} {per_phrase(result.budget_per)}",
         statements=plain_statements(result),
         ending_head=(
             f"If the employment ended on {result.liabilities.ending:%-d %B %Y}" if result.liabilities else None
