@@ -16,6 +16,7 @@ import shutil
 import struct
 import subprocess
 import zlib
+from datetime import date
 from html import unescape
 from pathlib import Path
 
@@ -33,7 +34,7 @@ EXAMPLES = sorted([*ROOT.glob("examples/*.toml"), *ROOT.glob("examples/*.json")]
 DOCS = ROOT / "docs"
 REGENERATE = os.environ.get("PACOST_REGENERATE") == "1"
 
-#: The most A4 pages each example's report may print to (measured: 5 each, with Chromium 156).
+#: The most A4 pages each example's report may print to (measured: 6 each, Chromium 156, print zoom 0.75).
 MAX_PAGES = 6
 A4_POINTS = (595, 842)
 
@@ -178,3 +179,50 @@ def test_report_renders_in_chromium(example: Path, tmp_path: Path, rates: RateBo
     if REGENERATE:
         DOCS.mkdir(exist_ok=True)
         shutil.copyfile(desktop, DOCS / f"report-{example.stem}.png")
+
+
+#: Measures the laid-out page and writes it into the DOM for --dump-dom to read: the page's width against the
+#: window's, every table scroll box wider inside than out, and the chart labels whose boxes overlap.
+_MEASURE = """<script>
+window.addEventListener('load', () => {
+  const boxes = [...document.querySelectorAll('svg text')].map(t => t.getBoundingClientRect());
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+    const a = boxes[i], b = boxes[j];
+    if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
+  }
+  const svg = document.querySelector('svg.chart').getBoundingClientRect();
+  const cut = boxes.filter(b => b.left < svg.left - 1 || b.right > svg.right + 1).length;
+  const scrolls = [...document.querySelectorAll('.scroll')].filter(e => e.scrollWidth > e.clientWidth + 1)
+    .map(e => (e.querySelector('table') || e).className);
+  const out = {scroll: document.documentElement.scrollWidth, width: window.innerWidth, scrolls, overlaps, cut};
+  const pre = document.createElement('pre'); pre.id = 'measure'; pre.textContent = JSON.stringify(out);
+  document.body.appendChild(pre);
+});
+</script>"""
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+@pytest.mark.parametrize("width", [390, 1280])
+def test_no_horizontal_scroll_and_no_overlapping_chart_labels(
+    example: Path, width: int, tmp_path: Path, rates: RateBook
+) -> None:
+    """At a phone's width (headless Chromium lays out no narrower than 500 px: a 390 px window is measured at
+    that, with the narrow-screen layout, which starts at 640 px) and a desktop's: the page is no wider than the
+    window, no table needs a scroll bar, and no chart label overlaps another or runs past the chart's edge."""
+    import json
+
+    loaded = load_plan(example, rates=rates)
+    report = build_report(cost_plan(loaded, rates), loaded.plan, rates, generated_on=date(2026, 12, 1))
+    page = tmp_path / "page.html"
+    page.write_text(render_report_html(report).replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
+    dom = _browser(
+        tmp_path, f"--window-size={width},900", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()
+    ).stdout.decode("utf-8")
+    found = re.search(r'<pre id="measure">(.*?)</pre>', dom)
+    assert found is not None, "the page was not measured"
+    measured = json.loads(unescape(found[1]))
+    assert measured["scroll"] <= measured["width"], measured
+    assert measured["scrolls"] == [], f"tables that scroll sideways: {measured['scrolls']}"
+    assert measured["overlaps"] == 0, measured
+    assert measured["cut"] == 0, f"chart labels cut off at the chart's edge: {measured}"

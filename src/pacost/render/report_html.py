@@ -73,14 +73,17 @@ def _chart_svg(report: Report) -> str:
     x_total = _x(report.total, scale)
     gap = abs(report.difference)
     parts = []
-    # The budget bar.
-    parts.append(f'<text x="{_LEFT}" y="22" class="bar-label">Budget: {escape(pounds(report.budget))}</text>')
+    # The budget bar. Each bar has one label, the gap said in it, so that no two labels can collide however narrow
+    # the screen.
+    short = f' <tspan class="gap">— {escape(pounds(gap))} short</tspan>' if not report.covered else ""
+    spare = f" — {escape(pounds(gap))} to spare" if report.covered and gap > 0 else ""
+    parts.append(f'<text x="{_LEFT}" y="22" class="bar-label">Budget: {escape(pounds(report.budget))}{short}</text>')
     parts.append(
         f'<rect x="{_LEFT}" y="30" width="{x_budget - _LEFT}" height="40" fill="url(#p-budget)" '
         f'stroke="#000" stroke-width="1"><title>Budget: {escape(pounds(report.budget))}</title></rect>'
     )
     # The true cost, stacked by part.
-    parts.append(f'<text x="{_LEFT}" y="104" class="bar-label">True cost: {escape(pounds(report.total))}</text>')
+    parts.append(f'<text x="{_LEFT}" y="104" class="bar-label">True cost: {escape(pounds(report.total))}{spare}</text>')
     start = Decimal(0)
     for part in report.chart:
         if part.amount <= 0:
@@ -99,18 +102,10 @@ def _chart_svg(report: Report) -> str:
             f'stroke="#b30000" stroke-width="1.5" stroke-dasharray="5 3"><title>Shortfall: {escape(pounds(gap))}'
             "</title></rect>"
         )
-        parts.append(
-            f'<text x="{_WIDTH - _LEFT}" y="22" text-anchor="end" class="bar-label gap">'
-            f"Shortfall: {escape(pounds(gap))}</text>"
-        )
     elif gap > 0:
         parts.append(
             f'<rect x="{x_total}" y="112" width="{x_budget - x_total}" height="40" fill="none" stroke="#000" '
             f'stroke-width="1.5" stroke-dasharray="5 3"><title>To spare: {escape(pounds(gap))}</title></rect>'
-        )
-        parts.append(
-            f'<text x="{_WIDTH - _LEFT}" y="104" text-anchor="end" class="bar-label">'
-            f"To spare: {escape(pounds(gap))}</text>"
         )
     parts.append(
         f'<line x1="{x_budget}" y1="26" x2="{x_budget}" y2="158" stroke="#000" stroke-width="1" '
@@ -269,6 +264,18 @@ def _cell(items: list[str]) -> str:
     return "<td>" + "<br>".join(escape(i) for i in items) + "</td>"
 
 
+NUMBER = ' class="num"'
+
+
+def _labelled(*cells: tuple[str, str, bool]) -> str:
+    """Table cells that carry their column's name (shown beside the value when a narrow screen stacks the table);
+    ``True`` for a number, right-aligned."""
+    return "".join(
+        f'<td data-label="{escape(label)}"{NUMBER if number else ""}>{escape(value)}</td>'
+        for label, value, number in cells
+    )
+
+
 def _rota(report: Report) -> str:
     rota = report.rota
     heads = "".join(f'<th scope="col">{escape(name)}</th>' for name in rota.pas)
@@ -284,12 +291,28 @@ def _rota(report: Report) -> str:
             + "".join(f"<li>{escape(p)}</li>" for p in rota.other_patterns)
             + "</ul>"
         )
-    pa_rows = "".join(
-        f'<tr><th scope="row">{escape(p.name)}</th><td class="num">{escape(p.age)}</td>'
-        f'<td class="num">{escape(p.hourly_rate)}</td><td>{escape(p.pay_frequency)}</td><td>{escape(p.holiday)}</td>'
-        f'<td>{escape(p.pension)}</td><td>{escape(p.enhancements)}</td><td class="num">{escape(p.planned_hours)}</td>'
-        f'<td class="num">{escape(p.gross_pay)}</td><td class="num">{escape(p.employer_ni)}</td>'
-        f'<td class="num">{escape(p.employer_pension)}</td></tr>'
+    terms = "".join(
+        f'<tr><th scope="row">{escape(p.name)}</th>'
+        + _labelled(
+            ("Age at start", p.age, True),
+            ("Hourly rate", p.hourly_rate, True),
+            ("Paid", p.pay_frequency, False),
+            ("Holiday a year", p.holiday, False),
+            ("Pension", p.pension, False),
+            ("Enhanced rates", p.enhancements, False),
+        )
+        + "</tr>"
+        for p in report.pas
+    )
+    costs = "".join(
+        f'<tr><th scope="row">{escape(p.name)}</th>'
+        + _labelled(
+            ("Planned hours", p.planned_hours, True),
+            ("Gross pay", p.gross_pay, True),
+            ("Employer's NI", p.employer_ni, True),
+            ("Employer's pension", p.employer_pension, True),
+        )
+        + "</tr>"
         for p in report.pas
     )
     cover = "".join(f"<li>{escape(c)}</li>" for c in report.cover)
@@ -301,13 +324,16 @@ def _rota(report: Report) -> str:
         f'<tbody><tr class="total"><th scope="row">Planned hours over the period</th>{planned}</tr></tbody>'
         f"</table></div>{other}"
         '<h3 id="s-pas">The PAs</h3>'
-        '<div class="scroll"><table class="pas"><caption>Each PA\'s terms and costs over the period</caption>'
+        '<div class="scroll"><table class="pas stack"><caption>Each PA\'s terms</caption>'
         '<thead><tr><th scope="col">PA</th><th scope="col" class="num">Age at start</th>'
         '<th scope="col" class="num">Hourly rate</th><th scope="col">Paid</th><th scope="col">Holiday a year</th>'
-        '<th scope="col">Pension</th><th scope="col">Enhanced rates</th><th scope="col" class="num">Planned hours</th>'
+        '<th scope="col">Pension</th><th scope="col">Enhanced rates</th></tr></thead>'
+        f"<tbody>{terms}</tbody></table></div>"
+        '<div class="scroll"><table class="pas stack"><caption>Each PA\'s costs over the period</caption>'
+        '<thead><tr><th scope="col">PA</th><th scope="col" class="num">Planned hours</th>'
         '<th scope="col" class="num">Gross pay</th><th scope="col" class="num">Employer\'s NI</th>'
         '<th scope="col" class="num">Employer\'s pension</th></tr></thead>'
-        f"<tbody>{pa_rows}</tbody></table></div>"
+        f"<tbody>{costs}</tbody></table></div>"
         f'<h3 id="s-cover">Cover and sickness</h3><ul>{cover}</ul></section>'
     )
 
@@ -387,27 +413,24 @@ def _legal(report: Report) -> str:
     return "".join(out)
 
 
+ENDING_HEADS = ("Redundancy pay", "Notice pay", "Holiday owed", "NI and pension", "Total")
+
+
 def _ending(report: Report) -> str:
     if report.ending_head is None or report.ending_summary is None:
         return ""
     out = [
         f'<section aria-labelledby="s-end"><h2 id="s-end">{escape(report.ending_head)}</h2>',
         f"<p>{escape(report.ending_summary)}</p>",
-        '<div class="scroll"><table class="ending"><caption>What each PA would be owed</caption><thead><tr>'
+        '<div class="scroll"><table class="ending stack"><caption>What each PA would be owed</caption><thead><tr>'
         '<th scope="col">PA</th>'
-        + "".join(
-            f'<th scope="col" class="num">{head}</th>'
-            for head in ("Redundancy pay", "Notice pay", "Holiday owed", "NI and pension", "Total")
-        )
+        + "".join(f'<th scope="col" class="num">{head}</th>' for head in ENDING_HEADS)
         + "</tr></thead><tbody>",
     ]
     for row in report.ending_rows:
         who, *money = row
-        out.append(
-            f'<tr><th scope="row">{escape(who)}</th>'
-            + "".join(f'<td class="num">{escape(m)}</td>' for m in money)
-            + "</tr>"
-        )
+        cells = _labelled(*((head, m, True) for head, m in zip(ENDING_HEADS, money, strict=True)))
+        out.append(f'<tr><th scope="row">{escape(who)}</th>{cells}</tr>')
     out.append("</tbody></table></div>")
     out += [f"<p>{escape(sentence)}</p>" for sentence in report.reserve]
     if report.ending_limit is not None:
@@ -440,6 +463,7 @@ _CSS = """
 body { margin: 0; background: #fff; color: #1a1a1a;
   font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 main { max-width: 54rem; margin: 0 auto; padding: 1rem; }
+main p, main li { overflow-wrap: anywhere; }
 h1 { font-size: 1.6rem; line-height: 1.25; margin: .5rem 0; }
 h2 { font-size: 1.3rem; line-height: 1.3; margin: 2rem 0 .6rem; padding-bottom: .2rem;
   border-bottom: 2px solid #1a1a1a; }
@@ -472,6 +496,16 @@ a { color: #0645ad; }
 a:visited { color: #4b2a8a; }
 .note { border-left: 4px solid #767676; padding-left: .7rem; }
 .warnings li { margin-bottom: .3rem; }
+table.ending td.num { white-space: normal; }
+@media screen and (max-width: 40rem) {
+  table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  table.stack, table.stack tbody, table.stack tr, table.stack th, table.stack td { display: block; width: auto; }
+  table.stack caption { display: block; width: auto; }
+  table.stack tr { border: 1px solid #767676; margin-bottom: .5rem; }
+  table.stack th, table.stack td { border: none; border-bottom: 1px solid #d0d0d0; }
+  table.stack td { display: flex; justify-content: space-between; gap: 1rem; text-align: right; white-space: normal; }
+  table.stack td::before { content: attr(data-label); font-weight: 600; text-align: left; }
+}
 .ask { font-size: 1.05rem; margin: 0 0 1rem; }
 ul.law { font-size: .9rem; padding-left: 1.2rem; }
 ul.law li { margin-bottom: .3rem; }
@@ -483,11 +517,12 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #767676; fo
   th, td { padding: .25rem .3rem; }
   dl.figures { grid-template-columns: 1fr; }
   dl.figures dd { text-align: left; margin-bottom: .3rem; }
-  svg.chart .bar-label { font-size: 20px; }
+  svg.chart .bar-label { font-size: 18px; }
   svg.chart .axis { font-size: 16px; }
 }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
+  html { zoom: 0.75; }
   body { font-size: 9.5pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 16pt; }
