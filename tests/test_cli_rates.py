@@ -61,3 +61,17 @@ def test_the_console_script_is_installed() -> None:
     assert exe.exists(), f"the pacost console script is not installed at {exe}"
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
     assert result.stdout.startswith("pacost ")
+
+
+def test_figures_are_shown_as_people_write_them() -> None:
+    from decimal import Decimal
+
+    from pacost.rates.table import figure_shown
+
+    assert figure_shown("Employer National Insurance", "employer rate from 6 Apr 2026", Decimal("0.15")) == "15%"
+    assert figure_shown("Employer National Insurance", "employment allowance", Decimal("10500")) == "£10,500"
+    assert figure_shown("Holiday", "irregular hours accrual", Decimal("0.1207")) == "12.07%"
+    assert figure_shown("Minimum wage from 1 April 2026", "16 to 17", Decimal("8")) == "£8.00 an hour"
+    assert figure_shown("Statutory Sick Pay", "weekly rate", Decimal("123.25")) == "£123.25"
+    assert figure_shown("Holiday", "statutory weeks", Decimal("5.6")) == "5.6 weeks"
+    assert figure_shown("Statutory Sick Pay", "minimum spell days", Decimal("1")) == "1 day"

@@ -30,6 +30,47 @@ class FigureRow:
     source_title: str
     source_url: str
     rule_url: str | None = None
+    shown: str | None = None  # a single figure as people write it: "15%", "£10,500", "5.6 weeks"
+
+
+#: What each single figure counts, by the start of its name (a minimum wage band's section says it is money).
+UNITS: tuple[tuple[str, str], ...] = (
+    ("employer rate", "percent"),
+    ("earnings cap fraction", "percent"),
+    ("employer minimum", "percent"),
+    ("irregular hours accrual", "percent"),
+    ("employment allowance", "money"),
+    ("weekly rate", "money"),
+    ("week's pay limit", "money"),
+    ("waiting days", "day"),
+    ("minimum spell days", "day"),
+    ("cap days", "day"),
+    ("maximum weeks", "week"),
+    ("statutory weeks", "week"),
+    ("weeks a year", "week"),
+    ("most weeks", "week"),
+    ("maximum weekly hours", "hour"),
+    ("minimum age", "year"),
+    ("qualifying years", "year"),
+    ("most years", "year"),
+    ("weekly from years", "year"),
+    ("after months", "month"),
+)
+
+
+def figure_shown(section: str, name: str, value: Decimal) -> str:
+    """A single figure as people write it: a rate as a percentage (15%, 12.07%), money in pounds (£10,500,
+    £123.25, £12.71 an hour), a count with its unit (5.6 weeks, 28 days)."""
+    unit = "hourly" if section.startswith("Minimum wage") else next((u for p, u in UNITS if name.startswith(p)), "")
+    if unit == "percent":
+        return format((value * 100).normalize(), "f") + "%"
+    if unit == "hourly":
+        return f"£{value:,.2f} an hour"
+    if unit == "money":
+        return f"£{value:,.0f}" if value == value.to_integral() else f"£{value:,.2f}"
+    if unit:
+        return f"{_fmt(value)} {unit}" + ("" if value == 1 else "s")
+    return _fmt(value)
 
 
 def _fmt(value: Decimal) -> str:
@@ -56,6 +97,7 @@ def _row(section: str, name: str, figure: Figure | PeriodFigure) -> FigureRow:
         figure.source.title,
         figure.source.url,
         rule,
+        figure_shown(section, name, figure.value),
     )
 
 

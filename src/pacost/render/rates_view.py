@@ -116,7 +116,7 @@ def year_markdown(view: RatesYear) -> str:
         "|---|---|---|---|---|",
     ]
     for r in view.rows:
-        value = r.value or ", ".join(f"{HEADS[f]} {v}" for f, v in (r.per_period or {}).items())
+        value = r.shown or r.value or ", ".join(f"{HEADS[f]} £{v}" for f, v in (r.per_period or {}).items())
         cells = [markdown_text(text) for text in (r.section, r.name, value, r.status)]
         lines.append(f"| {' | '.join(cells)} | {markdown_link(r.source_title, r.source_url)} |")
     return "\n".join(lines) + "\n"
@@ -143,7 +143,7 @@ def year_human(view: RatesYear) -> RenderableType:
             section = r.section
             table.add_section()
             table.add_row(Text(shown(section), style="bold"), "", "", "")
-        value = r.value or "  ".join(f"{HEADS[f]} £{v}" for f, v in (r.per_period or {}).items())
+        value = r.shown or r.value or "  ".join(f"{HEADS[f]} £{v}" for f, v in (r.per_period or {}).items())
         source = Text(shown(r.source_title) + "\n")
         source.append(shown(r.source_url), style=Style(link=r.source_url) if r.source_url.isprintable() else None)
         table.add_row(Text("  " + shown(r.name)), Text(shown(value)), Text(shown(r.status)), source)

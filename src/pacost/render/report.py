@@ -525,7 +525,7 @@ def _rates(result: CostResult, rates: RateBook) -> tuple[list[RatesYear], str]:
 def rate_value(row: FigureRow) -> str:
     """A figure's value as the report prints it: a single value, or the threshold for each pay frequency."""
     if row.value is not None:
-        return row.value
+        return row.shown or row.value
     names = {
         "weekly": "week",
         "fortnightly": "fortnight",
