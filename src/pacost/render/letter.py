@@ -11,14 +11,9 @@ value it takes from the plan.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import TYPE_CHECKING
 
 from pacost.render.report import Report
-from pacost.safe_text import markdown_code, markdown_text, shown
-
-if TYPE_CHECKING:
-    from jinja2 import Environment
+from pacost.render.templates import render
 
 
 @dataclass(frozen=True)
@@ -32,28 +27,9 @@ def letter_of(report: Report) -> Letter:
     return Letter(report)
 
 
-@cache
-def _environment() -> Environment:
-    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-
-    # HTML templates are autoescaped; the Markdown ones escape each value with ``|md`` instead.
-    env = Environment(
-        loader=PackageLoader("pacost", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True, default=False),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["md"] = markdown_text
-    env.filters["shown"] = shown
-    env.filters["code"] = markdown_code
-    return env
-
-
 def render_letter_html(letter: Letter) -> str:
-    return _environment().get_template("letter.html.j2").render(r=letter.report)
+    return render("letter.html.j2", r=letter.report)
 
 
 def render_letter_markdown(letter: Letter) -> str:
-    return _environment().get_template("letter.md.j2").render(r=letter.report)
+    return render("letter.md.j2", r=letter.report)

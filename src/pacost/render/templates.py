@@ -1,0 +1,50 @@
+"""The package's templates (``pacost/templates/``): the report's Markdown and the letter to the council, rendered
+with Jinja2. HTML templates are autoescaped; the Markdown ones escape each value from a plan with ``|md`` (links
+with ``|link``, file names with ``|code``). Jinja2 is imported only when a template is first rendered."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from pacost.money import pounds
+from pacost.safe_text import markdown_code, markdown_link, markdown_text, shown
+
+if TYPE_CHECKING:
+    from jinja2 import Environment
+
+
+def _two_places(value: Decimal) -> str:
+    return f"{value:.2f}"
+
+
+@cache
+def environment() -> Environment:
+    from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+    from pacost.render.report import rate_value
+
+    env = Environment(
+        loader=PackageLoader("pacost", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("html.j2",), default_for_string=True, default=False),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=markdown_text,
+        shown=shown,
+        code=markdown_code,
+        pounds=pounds,
+        two=_two_places,
+        link=markdown_link,
+        rate_value=rate_value,
+    )
+    return env
+
+
+def render(name: str, **values: Any) -> str:
+    """The template ``name`` filled with ``values``."""
+    return environment().get_template(name).render(**values)
