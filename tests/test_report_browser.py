@@ -34,8 +34,8 @@ EXAMPLES = sorted([*ROOT.glob("examples/*.toml"), *ROOT.glob("examples/*.json")]
 DOCS = ROOT / "docs"
 REGENERATE = os.environ.get("PACOST_REGENERATE") == "1"
 
-#: The most A4 pages each example's report may print to (measured: 6 each, Chromium 156, print zoom 0.75).
-MAX_PAGES = 6
+#: The most A4 pages each example's report may print to (measured: 5 each, Chromium 156, print zoom 0.72).
+MAX_PAGES = 5
 A4_POINTS = (595, 842)
 
 

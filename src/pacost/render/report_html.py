@@ -208,10 +208,10 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #767676; fo
   svg.chart .bar-label { font-size: 18px; }
   svg.chart .axis { font-size: 16px; }
 }
-@page { size: A4; margin: 14mm 12mm; }
+@page { size: A4; margin: 10mm 10mm; }
 @media print {
-  html { zoom: 0.75; }
-  body { font-size: 9.5pt; line-height: 1.35; }
+  html { zoom: 0.72; }
+  body { font-size: 9.5pt; line-height: 1.25; }
   main { max-width: none; padding: 0; }
   h1 { font-size: 16pt; }
   h2 { font-size: 13pt; margin-top: 12pt; break-after: avoid; page-break-after: avoid; }
@@ -222,7 +222,8 @@ footer { margin-top: 2rem; padding-top: .5rem; border-top: 1px solid #767676; fo
   section.new-page { break-before: page; page-break-before: always; }
   table.rates { font-size: 8pt; }
   ul.law, table.ending { font-size: 8.5pt; }
-  table.rates, table.breakdown { break-inside: auto; page-break-inside: auto; }
+  table.rates, table.breakdown, table.rota, table.pas, table.chart-table, table.ending {
+    break-inside: auto; page-break-inside: auto; }
   table.rates th[scope="row"] { width: 24%; }
   tr { break-inside: avoid; page-break-inside: avoid; }
   thead { display: table-header-group; }
