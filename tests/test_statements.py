@@ -123,3 +123,22 @@ def test_why_no_pension_and_a_bank_holiday_rate_that_never_applies(rates: RateBo
     ]
     weekdays = {**weekends, "shift": [{"days": ["mon"], "start": "09:00", "end": "13:00"}]}  # Easter Monday...
     assert plain_statements(_cost(rates, weekdays)) == []
+
+
+def test_a_rate_below_the_pay_floor_the_council_committed_to(rates: RateBook) -> None:
+    # £225.00 a week for 18 funded hours is £12.50 an hour. The Real Living Wage in force on 6 April 2026 is the one
+    # due from 1 May 2025, £12.60 (data/pay_floors.toml); £12.50 is also below the £12.71 National Living Wage, said
+    # first.
+    result = _cost(rates, {"age": 30}, amount="225", hours_per_week="18", pay_commitment="real-living-wage")
+    assert result.budget_implied_hourly_rate == D("12.50")
+    said = plain_statements(result)
+    assert (
+        "The council's £12.50 an hour is below the Real Living Wage it has committed to, £12.60 an hour from "
+        "1 May 2025 — before any of the employer's costs."
+    ) in said
+    assert (
+        plain_statements(
+            _cost(rates, {"age": 30}, amount="600", hours_per_week="18", pay_commitment="real-living-wage")
+        )
+        == []
+    )

@@ -509,6 +509,14 @@ class Budget:
     per: Per
     hours_per_week: FundedHours | None = None
     max_balance_weeks: BalanceWeeks | None = None  # the most weeks of budget the council lets the account hold
+    # A pay floor the council has committed to fund (its rate is set beside the council's own hourly rate).
+    pay_commitment: (
+        Annotated[
+            str,
+            _choice(("real-living-wage", "real-living-wage-london", "scottish-care-floor"), "a pay floor"),
+        ]
+        | None
+    ) = None
 
 
 @record
@@ -1342,6 +1350,12 @@ def _check_plan(plan: Plan, today: date | None, ages_given: set[int]) -> Iterato
             f"the employment is taken to end on {ending}, outside the plan ({plan.start} to {plan.end}): give a "
             "date the plan covers",
             ("contingency", "ending"),
+        )
+    commitment = plan.budget.pay_commitment
+    if commitment == "scottish-care-floor" and plan.nation != Nation.SCOTLAND:
+        yield _Located(
+            f"scottish-care-floor is Scotland's minimum for adult social care: this plan is in {plan.nation.value}",
+            ("budget", "pay_commitment"),
         )
     if plan.contingency.funded and plan.contingency.reserve is None:
         yield _Located(

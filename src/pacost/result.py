@@ -213,6 +213,9 @@ class CostResult(NamedTuple):
     # ``budget_needed``), and a week's of it for each hour the council says it funds.
     needed_every: dict[str, Decimal] | None = None
     needed_per_funded_hour: Decimal | None = None
+    # The pay floor the council has committed to (``budget.pay_commitment``): its name in words, the rate at the
+    # plan's start, and the day that rate started.
+    pay_commitment: tuple[str, Decimal, date] | None = None
     liabilities: Liabilities | None = None
     reserve: Reserve | None = None
     recruitment: Recruitment | None = None

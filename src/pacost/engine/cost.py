@@ -7,6 +7,7 @@ the checks and the assumptions. Nothing here imports typer or rich, or prints.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -24,6 +25,7 @@ from pacost.plan import LoadedPlan, Plan
 from pacost.rates.book import RateBook, bundled_rates
 from pacost.result import LINE_LABELS, CostLine, CostResult, Liabilities, Recruitment
 from pacost.statutory.holiday import accrual_rate
+from pacost.statutory.named_rates import NAMED_RATES, pay_floor
 
 HUNDRED = Decimal(100)
 TWO_PLACES = Decimal("0.01")
@@ -213,12 +215,26 @@ def cost_plan(
         sha256=loaded.sha256,
         needed_every=needed_every,
         needed_per_funded_hour=needed_per_funded_hour,
+        pay_commitment=_pay_commitment(plan, rates),
         liabilities=ending.owed,
         reserve=reserve_of(prep, ending.reserve, budget) if ending.reserve is not None else None,
         recruitment=ending.replacing,
         overrides=loaded.overrides,
         scenario=loaded.scenario,
     )
+
+
+def _pay_commitment(plan: Plan, rates: RateBook) -> tuple[str, Decimal, date] | None:
+    """The pay floor the council has committed to, as it stands at the plan's start (None when there is none, or
+    pacost has no figure for it then)."""
+    name = plan.budget.pay_commitment
+    if name is None:
+        return None
+    try:
+        floor = pay_floor(rates, name, plan.start)
+    except PacostError:
+        return None
+    return NAMED_RATES[name], floor.value, floor.from_date
 
 
 def _line_detail(line_id: str, plan: Plan, rates: RateBook, ending: EndLines) -> str | None:

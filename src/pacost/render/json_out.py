@@ -110,6 +110,13 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         if result.needed_every is None
         else {per: money_str(amount) for per, amount in result.needed_every.items()},
         "budget_needed_per_funded_hour": _money(result.needed_per_funded_hour),
+        "pay_commitment": None
+        if result.pay_commitment is None
+        else {
+            "floor": result.pay_commitment[0],
+            "hourly_rate": money_str(result.pay_commitment[1]),
+            "from": result.pay_commitment[2].isoformat(),
+        },
         "budget_per": result.budget_per,
         "on_cost_percent": None if result.on_cost_percent is None else str(result.on_cost_percent),
         "funded_hours_per_week": _hours(result.funded_hours_per_week),

@@ -103,6 +103,13 @@ def plain_statements(result: CostResult) -> list[str]:
                 f"The council's {pounds(implied)} an hour is below the {pounds(wage)} an hour minimum wage for "
                 f"{_names(names)} — before any of the employer's costs."
             )
+        if result.pay_commitment is not None:
+            floor_name, floor, since = result.pay_commitment
+            if implied < floor:
+                out.append(
+                    f"The council's {pounds(implied)} an hour is below {floor_name} it has committed to, "
+                    f"{pounds(floor)} an hour from {since:%-d %B %Y} — before any of the employer's costs."
+                )
         pay = council_pay_rate(result)
         if pay is not None and pay[1] < 0:
             out.append(

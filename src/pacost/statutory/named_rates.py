@@ -57,7 +57,8 @@ def named_rate_problem(name: str, nation: str, written: str | None = None) -> st
     return None
 
 
-def _floor_on(rates: RateBook, name: str, day: date) -> DatedFigure:
+def pay_floor(rates: RateBook, name: str, day: date) -> DatedFigure:
+    """The published pay floor ``name`` (not ``nlw``) in force on ``day``."""
     assert rates.pay_floors is not None  # noqa: S101 - RateBook.check_complete guarantees it
     figures: list[DatedFigure] = getattr(rates.pay_floors, _FIELDS[name])
     found = None
@@ -78,7 +79,7 @@ def named_rate(name: str, date_of_birth: date, day: date, rates: RateBook) -> Na
     minimum = legal.hourly if legal is not None else Decimal(0)
     if name == "nlw":
         return NamedRate(minimum, None)
-    figure = _floor_on(rates, name, day)
+    figure = pay_floor(rates, name, day)
     return NamedRate(figure.value, figure) if figure.value >= minimum else NamedRate(minimum, None)
 
 
@@ -86,5 +87,5 @@ def floor_carried_forward(name: str, day: date, rates: RateBook) -> bool:
     """True when a voluntary floor's latest figure is a year or more old on ``day`` (a newer one is likely)."""
     if name == "nlw":
         return rates.minimum_wage_carried_forward(day)
-    figure = _floor_on(rates, name, day)
+    figure = pay_floor(rates, name, day)
     return (day - figure.from_date).days >= 365
