@@ -181,25 +181,30 @@ def test_report_renders_in_chromium(example: Path, tmp_path: Path, rates: RateBo
         shutil.copyfile(desktop, DOCS / f"report-{example.stem}.png")
 
 
-#: Measures the laid-out page and writes it into the DOM for --dump-dom to read: the page's width against the
-#: window's, every table scroll box wider inside than out, and the chart labels whose boxes overlap.
-_MEASURE = """<script>
-window.addEventListener('load', () => {
-  const boxes = [...document.querySelectorAll('svg text')].map(t => t.getBoundingClientRect());
+#: Lays the report out in an iframe exactly ``WIDTH`` px wide (headless Chromium's own window is never narrower than
+#: 500 px, and the iframe's media queries see its width), then writes what it measured into the DOM for --dump-dom:
+#: the page's width against the frame's, every table scroll box wider inside than out, the chart labels whose boxes
+#: overlap, and those that run past the chart's edge.
+_MEASURE = """<!DOCTYPE html><html><body style="margin:0">
+<iframe id="f" style="border:0;width:WIDTHpx;height:900px" srcdoc="REPORT"></iframe>
+<script>
+document.getElementById('f').addEventListener('load', () => {
+  const doc = document.getElementById('f').contentDocument, win = doc.defaultView;
+  const boxes = [...doc.querySelectorAll('svg text')].map(t => t.getBoundingClientRect());
   let overlaps = 0;
   for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
     const a = boxes[i], b = boxes[j];
     if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) overlaps++;
   }
-  const svg = document.querySelector('svg.chart').getBoundingClientRect();
+  const svg = doc.querySelector('svg.chart').getBoundingClientRect();
   const cut = boxes.filter(b => b.left < svg.left - 1 || b.right > svg.right + 1).length;
-  const scrolls = [...document.querySelectorAll('.scroll')].filter(e => e.scrollWidth > e.clientWidth + 1)
+  const scrolls = [...doc.querySelectorAll('.scroll')].filter(e => e.scrollWidth > e.clientWidth + 1)
     .map(e => (e.querySelector('table') || e).className);
-  const out = {scroll: document.documentElement.scrollWidth, width: window.innerWidth, scrolls, overlaps, cut};
+  const out = {scroll: doc.documentElement.scrollWidth, width: win.innerWidth, scrolls, overlaps, cut};
   const pre = document.createElement('pre'); pre.id = 'measure'; pre.textContent = JSON.stringify(out);
   document.body.appendChild(pre);
 });
-</script>"""
+</script></body></html>"""
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
@@ -207,21 +212,27 @@ window.addEventListener('load', () => {
 def test_no_horizontal_scroll_and_no_overlapping_chart_labels(
     example: Path, width: int, tmp_path: Path, rates: RateBook
 ) -> None:
-    """At a phone's width (headless Chromium lays out no narrower than 500 px: a 390 px window is measured at
-    that, with the narrow-screen layout, which starts at 640 px) and a desktop's: the page is no wider than the
-    window, no table needs a scroll bar, and no chart label overlaps another or runs past the chart's edge."""
+    """At a phone's width and a desktop's: the page is no wider than its frame, no table needs a scroll bar, and no
+    chart label overlaps another or runs past the chart's edge."""
     import json
+    from html import escape
 
     loaded = load_plan(example, rates=rates)
     report = build_report(cost_plan(loaded, rates), loaded.plan, rates, generated_on=date(2026, 12, 1))
     page = tmp_path / "page.html"
-    page.write_text(render_report_html(report).replace("</body>", _MEASURE + "</body>"), encoding="utf-8")
+    wrapper = _MEASURE.replace("WIDTH", str(width)).replace("REPORT", escape(render_report_html(report), quote=True))
+    page.write_text(wrapper, encoding="utf-8")
     dom = _browser(
-        tmp_path, f"--window-size={width},900", "--virtual-time-budget=3000", "--dump-dom", page.as_uri()
+        tmp_path,
+        f"--window-size={max(width, 500) + 20},1000",
+        "--virtual-time-budget=5000",
+        "--dump-dom",
+        page.as_uri(),
     ).stdout.decode("utf-8")
     found = re.search(r'<pre id="measure">(.*?)</pre>', dom)
     assert found is not None, "the page was not measured"
     measured = json.loads(unescape(found[1]))
+    assert measured["width"] == width, measured
     assert measured["scroll"] <= measured["width"], measured
     assert measured["scrolls"] == [], f"tables that scroll sideways: {measured['scrolls']}"
     assert measured["overlaps"] == 0, measured

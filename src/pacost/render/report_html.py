@@ -193,6 +193,7 @@ table.ending td.num { white-space: normal; }
   table.stack th, table.stack td { border: none; border-bottom: 1px solid #d0d0d0; }
   table.stack td { display: flex; justify-content: space-between; gap: 1rem; text-align: right; white-space: normal; }
   table.stack td::before { content: attr(data-label); font-weight: 600; text-align: left; }
+  table.stack td:empty { display: none; }
 }
 .ask { font-size: 1.05rem; margin: 0 0 1rem; }
 ul.law { font-size: .9rem; padding-left: 1.2rem; }
