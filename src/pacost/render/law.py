@@ -156,8 +156,8 @@ ENGLAND = NationLaw(
                     "https://www.lgo.org.uk/decisions/adult-care-services/direct-payments/24-017-352",
                 ),
             ),
-            "On statutory redundancy pay the council had not made, the Ombudsman found no fault in its decision "
-            "making: each decision turns on its facts.",
+            "The Ombudsman found no fault in the council's decision making on statutory redundancy pay it had not "
+            "made.",
             "The Ombudsman finds no fault with the Council’s decision making.",
             "https://www.lgo.org.uk/decisions/adult-care-services/direct-payments/24-017-352",
         ),
