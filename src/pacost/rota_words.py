@@ -156,10 +156,14 @@ def read_shifts(text: str) -> list[dict[str, Any]]:
     return [read_shift(part) for part in text.split(";") if part.strip()]
 
 
+def and_list(items: list[str]) -> str:
+    """Items as a sentence lists them: "Jo", "Jo and Sam", "Jo, Sam and Priya"."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def describe_shift(shift: dict[str, Any]) -> str:
     """A ``[[pa.shift]]`` table in words: "Monday, Wednesday and Friday, 09:00-12:00, week 1 of every 2"."""
-    names = [DAY_TITLES[WEEKDAYS.index(day)] for day in shift["days"]]
-    days = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    days = and_list([DAY_TITLES[WEEKDAYS.index(day)] for day in shift["days"]])
     text = f"{days}, {shift['start']}–{shift['end']}"
     if shift.get("kind") == "sleep-in":
         text += f", a sleep-in paid £{shift['flat']}"

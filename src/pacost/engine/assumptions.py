@@ -14,6 +14,7 @@ from pacost.plan import Assumption, Plan
 from pacost.rates.book import RateBook
 from pacost.rates.models import NiRates, SspRates
 from pacost.result import Liabilities, Recruitment
+from pacost.rota_words import and_list
 from pacost.statutory.holiday import accrual_rate
 from pacost.statutory.named_rates import NAMED_RATES, floor_carried_forward, named_rate
 
@@ -49,10 +50,6 @@ def _waiting_days_text(rates: RateBook) -> str:
     return f"; {rule}"
 
 
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 def model_assumptions(plan: Plan, prep: Prepared, rates: RateBook) -> list[str]:
     """How pacost read the law where it leaves a choice, stated for this plan."""
     out = [
@@ -77,7 +74,7 @@ def model_assumptions(plan: Plan, prep: Prepared, rates: RateBook) -> list[str]:
     cut = [p.pa.name for p in prep.pas if p.cut is not None]
     if cut:
         out.append(
-            f"The last pay period of {_names(cut)} runs past the plan's end: it is costed whole, with the rota "
+            f"The last pay period of {and_list(cut)} runs past the plan's end: it is costed whole, with the rota "
             "continued and the figures in force on the plan's last day, and the plan counts the pay for its days "
             "inside the plan and the same share of its employer NI and pension (each to the penny)."
         )
@@ -125,7 +122,7 @@ def named_rate_text(p: PreparedPA, rates: RateBook) -> str:
     figures = [named_rate(name, p.pa.date_of_birth, day, rates).figure for day, _ in changes]
     unconfirmed = [f"£{f.value:.2f}" for f in figures if f is not None and f.status == "unconfirmed"]
     if unconfirmed:
-        text += f" Not yet seen at its official source (press reports only): {_names(unconfirmed)}."
+        text += f" Not yet seen at its official source (press reports only): {and_list(unconfirmed)}."
     last_start = grid.start + timedelta(days=grid.spans.firsts[-1])
     if floor_carried_forward(name, last_start, rates):
         text += f" A newer figure than the one used by {last_start:%-d %B %Y} is likely but not known to pacost."
@@ -167,7 +164,7 @@ def ending_assumptions(plan: Plan, rates: RateBook, owed: Liabilities, replacing
     assumed = [pa.name for pa in plan.pa if pa.employed_since is None]
     if assumed:
         out.append(
-            f"{_names(assumed)} taken as employed from the plan's start ({plan.start:%-d %B %Y}), which sets "
+            f"{and_list(assumed)} taken as employed from the plan's start ({plan.start:%-d %B %Y}), which sets "
             "their notice and any redundancy pay: a PA who started earlier needs their start date in the plan."
         )
     leave_year = (

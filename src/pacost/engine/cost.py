@@ -53,19 +53,20 @@ class EndLines(NamedTuple):
     recruitment: Decimal
     contingency: Decimal
     reserve: Decimal | None  # the reserve the plan asks for (funded or not)
-    owed: Liabilities
     replacing: Recruitment | None
 
 
-def end_lines(prep: Prepared, sums: list[EndingSums], priced_total: Decimal, rate: Decimal | None = None) -> EndLines:
+def end_lines(prep: Prepared, priced_total: Decimal, owed: Liabilities | None, rate: Decimal | None = None) -> EndLines:
     """The ``recruitment`` and ``contingency`` lines at the PAs' rates (or every PA at ``rate``), beside the
-    priced lines' total."""
-    owed = liabilities(prep, sums, rate)
+    priced lines' total. ``owed`` (what would be owed if the employment ended, at the same rates) is needed only
+    for a reserve of ``"liabilities"``; without it such a reserve is not worked out."""
     replacing = recruitment_cost(prep, rate)
     recruitment = replacing[1] if replacing is not None else ZERO
-    reserve = reserve_amount(prep, owed, priced_total + recruitment)
+    reserve = None
+    if owed is not None or prep.plan.contingency.reserve != "liabilities":
+        reserve = reserve_amount(prep, owed, priced_total + recruitment)
     contingency = reserve if reserve is not None and prep.plan.contingency.funded else ZERO
-    return EndLines(recruitment, contingency, reserve, owed, replacing[0] if replacing is not None else None)
+    return EndLines(recruitment, contingency, reserve, replacing[0] if replacing is not None else None)
 
 
 def max_affordable_rate(
@@ -88,11 +89,15 @@ def max_affordable_rate(
     plan = prep.plan
     rate_bound = bool(plan.employer.per_hire) or plan.employer.training_hours > 0 or plan.contingency.funded
 
+    # What would be owed is worked out at each rate only when the budget funds a reserve of it.
+    owed_at_rate = plan.contingency.funded and plan.contingency.reserve == "liabilities"
+
     def total_at(rate: Decimal) -> Decimal:
         lines_total = price(prep, rate, detail="lines").total
         if not rate_bound:
             return lines_total
-        extra = end_lines(prep, sums, lines_total, rate)
+        owed = liabilities(prep, sums, rate) if owed_at_rate else None
+        extra = end_lines(prep, lines_total, owed, rate)
         return lines_total + extra.recruitment + extra.contingency
 
     same_rate = len({p.pa.hourly_rate for p in prep.pas}) == 1
@@ -132,7 +137,8 @@ def cost_plan(
     priced = price(prep, detail="periods" if with_pay_periods else "totals")
     days = prep.days
     sums = ending_sums(prep)
-    ending = end_lines(prep, sums, priced.total)
+    owed = liabilities(prep, sums)
+    ending = end_lines(prep, priced.total, owed)
     priced.lines["recruitment"] = ending.recruitment
     priced.lines["contingency"] = ending.contingency
     lines = [
@@ -173,7 +179,7 @@ def cost_plan(
     if with_assumptions:
         assumptions = [assumption_text(a) for a in loaded.assumptions]
         assumptions += model_assumptions(plan, prep, rates)
-        assumptions += ending_assumptions(plan, rates, ending.owed, ending.replacing)
+        assumptions += ending_assumptions(plan, rates, owed, ending.replacing)
 
     max_rate = max_affordable_rate(prep, budget, priced, sums, total) if affordable else None
     if max_rate is not None:
@@ -216,7 +222,7 @@ def cost_plan(
         needed_every=needed_every,
         needed_per_funded_hour=needed_per_funded_hour,
         pay_commitment=_pay_commitment(plan, rates),
-        liabilities=ending.owed,
+        liabilities=owed,
         reserve=reserve_of(prep, ending.reserve, budget) if ending.reserve is not None else None,
         recruitment=ending.replacing,
         overrides=loaded.overrides,

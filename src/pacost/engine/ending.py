@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import NamedTuple
 
-from pacost.dates import DAYS_IN_WEEK, DAYS_IN_YEAR, PayFrequency
+from pacost.dates import DAYS_IN_WEEK, DAYS_IN_YEAR, PayFrequency, per_week
 from pacost.engine.prepare import Prepared, PreparedPA, ni_figures_on, pension_figures_on
 from pacost.money import ZERO, round_penny
 from pacost.result import Liabilities, PaLiability, Recruitment, Reserve
@@ -188,7 +188,7 @@ def reserve_amount(prep: Prepared, owed: Liabilities | None, recurring_total: De
         return owed.total
     if isinstance(reserve, str):  # "8 weeks"
         weeks = Decimal(reserve.split()[0])
-        return round_penny(recurring_total / prep.days * DAYS_IN_WEEK * weeks)
+        return round_penny(per_week(recurring_total, prep.days) * weeks)
     return reserve
 
 
@@ -200,7 +200,7 @@ def reserve_of(prep: Prepared, amount: Decimal, budget: Decimal) -> Reserve:
     basis = reserve if isinstance(reserve, str) else "amount"
     limit = over = None
     if plan.budget.max_balance_weeks is not None:
-        limit = round_penny(budget / prep.days * DAYS_IN_WEEK * plan.budget.max_balance_weeks)
+        limit = round_penny(per_week(budget, prep.days) * plan.budget.max_balance_weeks)
         over = max(amount - limit, ZERO)
     return Reserve(basis, amount, plan.contingency.funded, limit, over)
 
@@ -231,7 +231,8 @@ def recruitment_cost(prep: Prepared, rate_override: Decimal | None = None) -> tu
     assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
     with_holiday = 1 + accrual_rate(rates.holiday)
     one_off = sum((item.amount for item in employer.per_hire), ZERO)
-    share = turnover_percent(prep) / HUNDRED * prep.days / DAYS_IN_YEAR
+    turnover = turnover_percent(prep)
+    share = turnover / HUNDRED * prep.days / DAYS_IN_YEAR
     hours = employer.training_hours
     hires = ZERO
     total = ZERO
@@ -250,4 +251,4 @@ def recruitment_cost(prep: Prepared, rate_override: Decimal | None = None) -> tu
         hires += share
         total += share * per_hire
     cost_per_hire = round_penny(total / hires) if hires else ZERO
-    return Recruitment(turnover_percent(prep), hires, cost_per_hire), round_penny(total)
+    return Recruitment(turnover, hires, cost_per_hire), round_penny(total)

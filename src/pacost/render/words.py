@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from pacost.money import pounds, round_penny
 from pacost.result import ASKED_FOR_LINES, CostLine, CostResult
+from pacost.rota_words import and_list
 
 HUNDRED = Decimal(100)
 
@@ -101,7 +102,7 @@ def plain_statements(result: CostResult) -> list[str]:
         for wage, names in sorted(below.items(), reverse=True):
             out.append(
                 f"The council's {pounds(implied)} an hour is below the {pounds(wage)} an hour minimum wage for "
-                f"{_names(names)} — before any of the employer's costs."
+                f"{and_list(names)} — before any of the employer's costs."
             )
         if result.pay_commitment is not None:
             floor_name, floor, since = result.pay_commitment
@@ -154,10 +155,6 @@ def plain_statements(result: CostResult) -> list[str]:
                 "the hours they are paid by the hour falls on a bank holiday in the plan."
             )
     return out
-
-
-def _names(names: list[str]) -> str:
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def verdict(result: CostResult) -> str:

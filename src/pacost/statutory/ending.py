@@ -25,20 +25,17 @@ from pacost.rates.book import RateBook
 from pacost.rates.models import DatedFigure, NoticeRules, RedundancyRules
 
 
-def full_years(since: date, day: date) -> int:
-    """The complete years from ``since`` to ``day`` (a year is complete on its anniversary)."""
-    years = day.year - since.year
-    if add_months(since, 12 * years) > day:
-        years -= 1
-    return max(years, 0)
-
-
 def full_months(since: date, day: date) -> int:
-    """The complete months from ``since`` to ``day``."""
+    """The complete months from ``since`` to ``day`` (a month is complete on the same date the next month)."""
     months = (day.year - since.year) * 12 + day.month - since.month
     if add_months(since, months) > day:
         months -= 1
     return max(months, 0)
+
+
+def full_years(since: date, day: date) -> int:
+    """The complete years from ``since`` to ``day`` (a year is complete on its anniversary)."""
+    return full_months(since, day) // 12
 
 
 def _rules(rates: RateBook) -> RedundancyRules:
