@@ -1,7 +1,8 @@
 """The package's snapshot: what a command needs that takes long to build, built once with the package.
 
 - the bundled rate book, every file under ``data/`` read and checked, and the bank holidays kept there;
-- the pydantic-core validators of the plan file's and the rates files' dataclasses (``pacost.validation``);
+- the pydantic-core schemas of the plan file's and the rates files' dataclasses (``pacost.validation``), from
+  which their validators are built in a fraction of a millisecond;
 - the keys each table of a plan file may hold (``pacost.plan.key_tables``), for the check of unknown keys.
 
 The build (``hatch_build.py``, when the wheel is built) writes ``snapshot.pickle`` beside this module; a command
@@ -15,9 +16,11 @@ The snapshot is pacost's own file inside its own package, never anything a user 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import cache
 from pathlib import Path
+from sys import intern
 from typing import TYPE_CHECKING, Any
 
 try:  # the C reader ``pickle`` itself uses: importing ``pickle`` would add about 1.5 ms to every command's start
@@ -31,7 +34,7 @@ if TYPE_CHECKING:
     from pacost.rates.book import RateBook
 
 SNAPSHOT = Path(__file__).with_name("snapshot.pickle")
-FORMAT = 3
+FORMAT = 4
 
 
 def _key(cls: type) -> str:
@@ -55,7 +58,7 @@ def build_snapshot() -> bytes:
     from pacost.plan import key_tables
     from pacost.rates.book import load_rates
     from pacost.statutory.bank_holidays import read_table
-    from pacost.validation import build_validator
+    from pacost.validation import validation_schema
 
     contents = {
         "format": FORMAT,
@@ -63,7 +66,7 @@ def build_snapshot() -> bytes:
         "rates": load_rates(),
         "bank_holidays": read_table(),
         # Each validator pickled on its own, and read when first asked for: a plan's run reads only the plan's.
-        "validators": {_key(cls): pickle.dumps(build_validator(cls)) for cls in checked_classes()},
+        "validators": {_key(cls): pickle.dumps(validation_schema(cls)) for cls in checked_classes()},
         "key_tables": key_tables(),
     }
     return pickle.dumps(contents, protocol=pickle.HIGHEST_PROTOCOL)
@@ -87,7 +90,11 @@ def _contents() -> dict[str, Any] | None:
 def snapshot_rates() -> RateBook | None:
     """The bundled rate book, as the package was built with it (None without a snapshot)."""
     contents = _contents()
-    rates: RateBook | None = None if contents is None else contents["rates"]
+    if contents is None:
+        return None
+    # A fresh book around the kept figures: an object read back from a pickle keeps its attributes in a dict of its
+    # own, which Python reads more slowly than a new object's, and the book is read at every step of a costing.
+    rates: RateBook = replace(contents["rates"])
     return rates
 
 
@@ -116,5 +123,25 @@ def snapshot_validator(cls: type) -> SchemaValidator | None:
     kept = contents["validators"].get(_key(cls))
     if kept is None:
         return None
-    found: SchemaValidator = loads(kept)  # noqa: S301 - the package's own file
-    return found
+    return read_validator(kept)
+
+
+def read_validator(kept: bytes) -> SchemaValidator:
+    """A validator from the schema the snapshot keeps for it."""
+    from pydantic_core import SchemaValidator
+
+    # Built from the schema with its names interned, as they are when pydantic builds it in the process: the
+    # objects it makes then keep their fields under the very strings the code reads them by (a validator read back
+    # whole from a pickle names them with copies, and every attribute read of a plan is slower for it).
+    return SchemaValidator(_interned(loads(kept)))  # noqa: S301 - the package's own file
+
+
+def _interned(node: Any) -> Any:
+    """The schema with every string in it interned (``sys.intern``)."""
+    if type(node) is str:  # (not an enumeration's member, which is a string too)
+        return intern(node)
+    if isinstance(node, dict):
+        return {intern(key) if type(key) is str else key: _interned(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_interned(value) for value in node]
+    return node

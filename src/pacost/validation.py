@@ -91,12 +91,18 @@ def validator(cls: type) -> SchemaValidator:
 
 
 def build_validator(cls: type) -> SchemaValidator:
-    """Build the validator with pydantic (what the snapshot keeps): from the core schema pydantic generates for
-    ``cls``, less what only serialising and JSON Schema use (which a snapshot could not keep)."""
-    from pydantic import TypeAdapter
+    """Build the validator with pydantic, from ``validation_schema``."""
     from pydantic_core import SchemaValidator
 
-    return SchemaValidator(_for_validation(TypeAdapter(cls).core_schema))
+    return SchemaValidator(validation_schema(cls))
+
+
+def validation_schema(cls: type) -> Any:
+    """The core schema pydantic generates for ``cls`` (what the snapshot keeps), less what only serialising and
+    JSON Schema use (which a snapshot could not keep)."""
+    from pydantic import TypeAdapter
+
+    return _for_validation(TypeAdapter(cls).core_schema)
 
 
 def _for_validation(node: Any) -> Any:

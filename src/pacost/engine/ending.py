@@ -35,7 +35,7 @@ from pacost.statutory.holiday import accrual_rate
 from pacost.statutory.named_rates import named_rate
 from pacost.statutory.ni import NiCategory, category_for_age, employer_ni_on
 from pacost.statutory.pension import assess_worker, employer_contribution, enrolled_from
-from pacost.statutory.state_pension import age_on, reached_state_pension_age
+from pacost.statutory.state_pension import age_on
 
 HUNDRED = Decimal(100)
 #: The weeks a week's pay is averaged over: 12 for redundancy and notice (Employment Rights Act 1996 ss.221-224),
@@ -104,6 +104,7 @@ def liabilities(prep: Prepared, sums: list[EndingSums], rate_override: Decimal |
     plan, rates = prep.plan, prep.rates
     day = ending_day(prep)
     limit = week_pay_limit(rates, day, northern_ireland=plan.nation == Nation.NORTHERN_IRELAND).value
+    thresholds = pension_figures_on(rates, day, PayFrequency.WEEKLY)
     pas = []
     for p, ending in zip(prep.pas, sums, strict=True):
         pa = p.pa
@@ -111,7 +112,7 @@ def liabilities(prep: Prepared, sums: list[EndingSums], rate_override: Decimal |
         since = pa.employed_since or plan.start
         years = full_years(since, day)
         age = age_on(pa.date_of_birth, day)
-        over = reached_state_pension_age(pa.date_of_birth, day, rates)
+        over = day >= p.state_pension_date  # reached State Pension age
         week_pay = round_penny(rate * ending.twelve_weeks.rate_hours + ending.twelve_weeks.flat)
         holiday_week_pay = round_penny(rate * ending.fifty_two_weeks.rate_hours + ending.fifty_two_weeks.flat)
         weeks_owed = redundancy_weeks(age, years, rates)
@@ -123,7 +124,6 @@ def liabilities(prep: Prepared, sums: list[EndingSums], rate_override: Decimal |
         notice_pay = notice * week_pay
         notice_ni = notice * employer_ni_on(week_pay, ni)
         notice_pension = ZERO
-        thresholds = pension_figures_on(rates, day, PayFrequency.WEEKLY)
         worker = assess_worker(age, week_pay, thresholds, over_state_pension_age=over)
         if enrolled_from(pa.pension, [worker]) is not None:
             notice_pension = notice * employer_contribution(week_pay, thresholds)

@@ -44,6 +44,8 @@ from pacost.statutory.pension import PensionThresholds, pension_thresholds
 from pacost.statutory.state_pension import age_on, state_pension_date
 
 ONE = Decimal(1)
+#: The flag combinations that include a bank holiday.
+BANK_HOLIDAY_COMBOS = tuple(k for k in range(COMBOS) if k & BANK_HOLIDAY)
 TWO_PLACES = Decimal("0.01")
 
 
@@ -134,6 +136,8 @@ class PreparedPA:
     sleep_in_hours: Decimal
     sleep_ins: int  # the sleep-in nights over the plan
     sleep_in_flats: Decimal  # their flat sums
+    bank_holiday_hours: Decimal  # the waking hours on bank holidays over the plan
+    state_pension_date: date  # the day the PA reaches State Pension age
     scheduled_days: int
     holiday_share: Decimal
     sick_share: Decimal
@@ -378,12 +382,14 @@ def pension_figures_on(rates: RateBook, pay_date: date, frequency: PayFrequency)
     return found
 
 
-def period_figures(pa: PA, grid: PeriodGrid, rates: RateBook) -> tuple[list[int], list[PeriodFigures]]:
+def period_figures(
+    pa: PA, grid: PeriodGrid, rates: RateBook, pension_date: date
+) -> tuple[list[int], list[PeriodFigures]]:
     """Each pay period's statutory figures, as an index into the distinct sets of them: looked up once per set of
-    figures in force, NI letter and age, since most periods of a year share them."""
+    figures in force, NI letter and age, since most periods of a year share them. ``pension_date``: the day the PA
+    reaches State Pension age."""
     frequency = grid.frequency
     born = pa.date_of_birth
-    pension_date = state_pension_date(born, rates)  # dates of birth rarely repeat: not remembered
     fixed_category = NiCategory(pa.ni_category) if pa.ni_category is not None else None
     distinct: list[PeriodFigures] = []
     ids: list[int] = []
@@ -445,12 +451,14 @@ def _prepare_pa(
     sums_of = summed_of[: len(grid)]
     whole_last = sums[summed_of[-1]] if grid.last_cut else None
     mult = multipliers(pa)
-    figures_of, figures = period_figures(pa, grid, rates)
+    pension_date = state_pension_date(pa.date_of_birth, rates)  # dates of birth rarely repeat: not remembered
+    figures_of, figures = period_figures(pa, grid, rates, pension_date)
     uses = Counter(sums_of)
     planned = sum((sums[i].hours * n for i, n in uses.items()), ZERO)
     sleep = sum((sums[i].sleep_in_hours * n for i, n in uses.items()), ZERO)
     nights = sum(sums[i].sleep_ins * n for i, n in uses.items())
     night_flats = sum((sums[i].sleep_in_flat * n for i, n in uses.items()), ZERO)
+    bank_holiday_hours = sum((sums[i].waking[k] * n for i, n in uses.items() for k in BANK_HOLIDAY_COMBOS), ZERO)
     scheduled = (rota.scheduled_mask & ((1 << days_in_plan) - 1)).bit_count()
     holiday = holiday_share(pa.holiday_weeks)
     sick = ZERO
@@ -483,6 +491,8 @@ def _prepare_pa(
         sleep_in_hours=sleep,
         sleep_ins=nights,
         sleep_in_flats=night_flats,
+        bank_holiday_hours=bank_holiday_hours,
+        state_pension_date=pension_date,
         scheduled_days=scheduled,
         holiday_share=holiday,
         sick_share=sick,

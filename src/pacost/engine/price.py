@@ -16,7 +16,6 @@ from typing import Literal, NamedTuple
 
 from pacost.dates import per_week
 from pacost.engine.prepare import Prepared, PreparedPA
-from pacost.engine.rota import BANK_HOLIDAY, COMBOS
 from pacost.money import ZERO, round_penny
 from pacost.rates.book import RateBook
 from pacost.rates.models import HolidayRules
@@ -304,10 +303,6 @@ def _pa_result(
     first = p.figures[p.figures_of[0]] if p.figures_of else None
     age = first.age if first is not None else 0
     wage = minimum_wage(age, prep.plan.start, prep.rates) if first is not None else None
-    uses = Counter(p.sums_of)
-    bank_holiday_hours = sum(
-        (p.sums[i].waking[k] * n for i, n in uses.items() for k in range(COMBOS) if k & BANK_HOLIDAY), ZERO
-    )
     return PaResult(
         name=p.pa.name,
         hourly_rate=rate,
@@ -328,5 +323,5 @@ def _pa_result(
         pension_choice=p.pa.pension,
         pension_minimum_age=first.pension.minimum_age if first is not None else 0,
         bank_holiday_multiplier=p.pa.enhancements.bank_holiday,
-        bank_holiday_hours=bank_holiday_hours,
+        bank_holiday_hours=p.bank_holiday_hours,
     )
