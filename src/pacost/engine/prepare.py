@@ -453,12 +453,19 @@ def _prepare_pa(
     mult = multipliers(pa)
     pension_date = state_pension_date(pa.date_of_birth, rates)  # dates of birth rarely repeat: not remembered
     figures_of, figures = period_figures(pa, grid, rates, pension_date)
-    uses = Counter(sums_of)
-    planned = sum((sums[i].hours * n for i, n in uses.items()), ZERO)
-    sleep = sum((sums[i].sleep_in_hours * n for i, n in uses.items()), ZERO)
-    nights = sum(sums[i].sleep_ins * n for i, n in uses.items())
-    night_flats = sum((sums[i].sleep_in_flat * n for i, n in uses.items()), ZERO)
-    bank_holiday_hours = sum((sums[i].waking[k] * n for i, n in uses.items() for k in BANK_HOLIDAY_COMBOS), ZERO)
+    planned = sleep = night_flats = bank_holiday_hours = ZERO
+    nights = 0
+    for i, n in Counter(sums_of).items():
+        s = sums[i]
+        planned += s.hours * n
+        if s.sleep_ins:
+            sleep += s.sleep_in_hours * n
+            nights += s.sleep_ins * n
+            night_flats += s.sleep_in_flat * n
+        waking = s.waking
+        for k in BANK_HOLIDAY_COMBOS:
+            if waking[k]:
+                bank_holiday_hours += waking[k] * n
     scheduled = (rota.scheduled_mask & ((1 << days_in_plan) - 1)).bit_count()
     holiday = holiday_share(pa.holiday_weeks)
     sick = ZERO

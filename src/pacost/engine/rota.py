@@ -480,7 +480,7 @@ class PaRota:
         n_special = len(special)
         for first, last, year, parts in zip(spans.firsts, spans.lasts, spans.years, spans.parts, strict=True):
             span = (1 << (last + 1)) - (1 << first)
-            counts = tuple([(m & span).bit_count() for m in masks])
+            counts = tuple(map(int.bit_count, map(span.__and__, masks)))
             # The scheduled days as (figures year, qualifying days, days), made ScheduledDays once per distinct sum.
             scheduled: tuple[tuple[int, int, int], ...]
             if parts is None and single is not None:  # the usual case: one figures year, every week alike
