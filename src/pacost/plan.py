@@ -1097,8 +1097,6 @@ def _fill_defaults(
         )
 
     cover = data.setdefault("cover", {})
-    nation = str(data["nation"]) if data.get("nation") in NATIONS else "england"
-    agency_rate, agency_text, agency_url = agency_default(nation, rates)
     if isinstance(cover, dict):
         default(
             cover,
@@ -1107,7 +1105,9 @@ def _fill_defaults(
             "cover.by",
             "The plan does not say who covers holidays and sickness: an agency is assumed.",
         )
-        if cover.get("by") == "agency":
+        if cover.get("by") == "agency" and "rate" not in cover:
+            nation = str(data["nation"]) if data.get("nation") in NATIONS else "england"
+            agency_rate, agency_text, agency_url = agency_default(nation, rates)
             default(cover, "rate", agency_rate, "cover.rate", agency_text, agency_url)
 
     sickness = data.setdefault("sickness", {})

@@ -537,11 +537,16 @@ class PaRota:
                 )
                 weighted += count * each
         days = self.special_days
+        # Occurrences alike share their minutes (the same tuple): each is weighted once.
+        weights: dict[int, Decimal] = {}
         for _, minutes, sleep_in, each in self.special[bisect_left(days, first) : bisect_right(days, last)]:
             if sleep_in:
                 flat += each
             else:
-                weighted += sum((m * mult[k] for k, m in minutes), ZERO)
+                weight = weights.get(id(minutes))
+                if weight is None:
+                    weight = weights[id(minutes)] = sum([m * mult[k] for k, m in minutes], ZERO)
+                weighted += weight
         return weighted / SIXTY, flat
 
     def _sum(
