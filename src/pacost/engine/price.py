@@ -151,10 +151,19 @@ def counted_share(inside: PeriodPay, whole: PeriodPay) -> PeriodPay:
     inside the plan, and that pay's share of the employer NI and pension on the whole period's earnings, each to
     the penny. Whether auto-enrolment enrols the PA is the whole period's assessment."""
     share = inside.earnings / whole.earnings if whole.earnings else ZERO
-    return inside._replace(
-        employer_ni=round_penny(whole.employer_ni * share),
-        worker=whole.worker,
-        pension_if_enrolled=round_penny(whole.pension_if_enrolled * share),
+    return tuple_of(
+        PeriodPay,
+        (
+            inside.wages,
+            inside.holiday_pay,
+            inside.sick_pay,
+            inside.holiday_cover_pay,
+            inside.sick_cover_pay,
+            inside.earnings,
+            round_penny(whole.employer_ni * share),  # employer_ni
+            whole.worker,
+            round_penny(whole.pension_if_enrolled * share),  # pension_if_enrolled
+        ),
     )
 
 

@@ -25,4 +25,8 @@ def allowance_for(tax_year: int, rates: RateBook) -> Decimal:
 
 def allowance_used(ni_by_tax_year: Mapping[int, Decimal], rates: RateBook) -> Decimal:
     """The allowance used in all: for each tax year, the employer's NI for the year, up to that year's allowance."""
-    return sum((min(ni, allowance_for(year, rates)) for year, ni in ni_by_tax_year.items() if ni > 0), ZERO)
+    used = ZERO
+    for year, ni in ni_by_tax_year.items():
+        if ni > 0:
+            used += min(ni, allowance_for(year, rates))
+    return used
