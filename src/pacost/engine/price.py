@@ -12,6 +12,7 @@ each tax year; the fixed lines were worked out once, in ``pacost.engine.prepare`
 from collections import Counter
 from dataclasses import dataclass
 from decimal import Decimal
+from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from pacost.dates import per_week
@@ -29,6 +30,8 @@ from pacost.statutory.pension import WorkerCategory, assess_worker, employer_con
 from pacost.statutory.ssp import SspTerms, spell_ssp, ssp_terms
 
 ONE = Decimal(1)
+_WORKER = attrgetter("worker")
+_EMPLOYER_NI = attrgetter("employer_ni")
 
 #: How much ``price`` keeps beside the lines: each PA's pay periods, each PA's totals only, or nothing.
 Detail = Literal["periods", "totals", "lines"]
@@ -187,7 +190,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         total_rota_pay += rota_pay
         # The pension starts at the first period that enrols the PA, and they stay enrolled. Shapes are numbered in
         # the order of their first periods, so the first shape that enrols them has that period.
-        first_shape = enrolled_from(p.pa.pension, [s.worker for s in priced])
+        first_shape = enrolled_from(p.pa.pension, map(_WORKER, priced))
         start = None if first_shape is None else p.shape_first[first_shape]
         if detail != "periods":
             # Only the sums are wanted: each shape's figures times the number of its periods.
@@ -222,7 +225,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                         gross += count * s.earnings
             employer_ni += pa_ni
             if pa_ni:
-                for shape_ni, years in zip((s.employer_ni for s in priced), p.shape_tax_years, strict=True):
+                for shape_ni, years in zip(map(_EMPLOYER_NI, priced), p.shape_tax_years, strict=True):
                     if shape_ni:
                         for year, n in years.items():
                             ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni

@@ -217,14 +217,28 @@ def _weekday_minutes(
     return tuple(out)
 
 
-def _special_minutes(
+def _special_pieces(
     pattern: ShiftPattern, night: tuple[int, int], day: date, bank: tuple[bool, ...], exact: bool
-) -> tuple[Decimal, ...]:
+) -> tuple[tuple[int, Decimal], ...]:
     """As ``_normal_minutes`` for an occurrence that touches a bank holiday (``bank``) or a clock change
-    (``exact``). Without a clock change only the weekday of ``day`` matters, so the date is not part of the key."""
+    (``exact``), as (flag combination, minutes) for the non-zero ones. Without a clock change only the weekday of
+    ``day`` matters, so the date is not part of the key."""
     if not exact:
         day = _MONDAY + timedelta(days=day.weekday())
-    return _minutes(pattern.start_minute, pattern.length_minutes, night, day, bank, exact)
+    return _pieces(pattern.start_minute, pattern.length_minutes, night, day, bank, exact)
+
+
+@lru_cache(maxsize=4_096)
+def _pieces(
+    start_minute: Decimal,
+    length_minutes: Decimal,
+    night: tuple[int, int],
+    day: date,
+    bank: tuple[bool, ...],
+    exact: bool,
+) -> tuple[tuple[int, Decimal], ...]:
+    """``_minutes``, the non-zero ones with their flag combinations (remembered alike)."""
+    return tuple([(k, m) for k, m in enumerate(_minutes(start_minute, length_minutes, night, day, bank, exact)) if m])
 
 
 @lru_cache(maxsize=4_096)
@@ -449,8 +463,7 @@ class PaRota:
                 pieces = seen.get(key)
                 if pieces is None:
                     bank, exact_clock = _special_window(bank_bits, clock_bits, span)
-                    minutes = _special_minutes(pattern, night, calendar.day(index), bank, exact_clock)
-                    pieces = seen[key] = tuple((k, m) for k, m in enumerate(minutes) if m)
+                    pieces = seen[key] = _special_pieces(pattern, night, calendar.day(index), bank, exact_clock)
                 special.append((index, pieces, pattern.sleep_in, pattern.flat))
                 special_kinds.append(kinds.setdefault((number, key), len(kinds)))
         order = sorted(range(len(special)), key=lambda i: special[i][0])
