@@ -685,7 +685,11 @@ class PA:
     @property
     def summary_rota(self) -> bool:
         """True when the rota is given as hours a week rather than shifts."""
-        return any(h is not None for h in (self.hours_per_week, self.weekend_hours_per_week, self.night_hours_per_week))
+        return (
+            self.hours_per_week is not None
+            or self.weekend_hours_per_week is not None
+            or self.night_hours_per_week is not None
+        )
 
     def __post_init__(self) -> None:
         if self.shift and self.summary_rota:

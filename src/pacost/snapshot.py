@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from enum import Enum
 from functools import cache
 from pathlib import Path
 from sys import intern
@@ -92,10 +93,30 @@ def snapshot_rates() -> RateBook | None:
     contents = _contents()
     if contents is None:
         return None
-    # A fresh book around the kept figures: an object read back from a pickle keeps its attributes in a dict of its
-    # own, which Python reads more slowly than a new object's, and the book is read at every step of a costing.
+    # A fresh book around the kept figures, each figure's attributes in a dict of its own: an object read back from
+    # a pickle keeps them in one that Python reads more slowly than a new object's, and the figures are read at
+    # every step of a costing.
     rates: RateBook = replace(contents["rates"])
+    _fresh_dicts(rates, set())
     return rates
+
+
+def _fresh_dicts(node: Any, seen: set[int]) -> None:
+    """Give every object reachable from ``node`` a new copy of its attribute dict (once each)."""
+    if id(node) in seen:
+        return
+    seen.add(id(node))
+    if isinstance(node, dict):
+        for value in node.values():
+            _fresh_dicts(value, seen)
+    elif isinstance(node, list | tuple):
+        for value in node:
+            _fresh_dicts(value, seen)
+    elif hasattr(node, "__dict__") and not isinstance(node, type | Enum):
+        attributes = node.__dict__
+        object.__setattr__(node, "__dict__", dict(attributes))
+        for value in attributes.values():
+            _fresh_dicts(value, seen)
 
 
 def snapshot_bank_holidays() -> dict[str, dict[int, dict[date, str]]] | None:

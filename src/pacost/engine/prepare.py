@@ -572,13 +572,13 @@ def prepare(plan: Plan, rates: RateBook) -> Prepared:
     # Every tax year the plan's days fall in has figures it uses: SSP for a sickness that starts then, and NI,
     # pension and the Employment Allowance for a pay date then.
     years_used = {run.figures_year for run in years}
-    carried_forward = False
     for pa, grid in zip(plan.pa, grids, strict=True):
         p, pa_warnings = _prepare_pa(pa, plan, rates, calendar, grid, days_in_plan)
         prepared.append(p)
         warnings += pa_warnings
         years_used.update(f.figures_year for f in p.figures)
-        carried_forward = carried_forward or rates.carried_forward(p.grid.pay_date(len(p.grid) - 1))
+    # Figures are carried forward for a pay date past the last tax year known (the latest pay date tells).
+    carried_forward = rates.carried_forward(max(grid.pay_date(len(grid) - 1) for grid in grids))
 
     # Who covers each PA's absence, and the hours.
     cover = plan.cover

@@ -176,20 +176,23 @@ class RateBook:
     @property
     def tax_years(self) -> list[TaxYear]:
         """Tax years with a full set of figures (NI, SSP and pension)."""
+        return list(self._tax_years())
+
+    def _tax_years(self) -> tuple[TaxYear, ...]:
         memo = self.memo("tax years", 1)
-        found: list[TaxYear] | None = memo.get(None)
+        found: tuple[TaxYear, ...] | None = memo.get(None)
         if found is None:
             years = set(self.ni) & set(self.ssp) & set(self.pension)
-            found = memo.put(None, [TaxYear(y) for y in sorted(years)])
-        return list(found)
+            found = memo.put(None, tuple(TaxYear(y) for y in sorted(years)))
+        return found
 
     @property
     def first_year(self) -> TaxYear:
-        return self.tax_years[0]
+        return self._tax_years()[0]
 
     @property
     def last_year(self) -> TaxYear:
-        return self.tax_years[-1]
+        return self._tax_years()[-1]
 
     def figures_year(self, day: date) -> TaxYear:
         """The tax year whose figures apply to ``day``: its own, or the latest known when it is later."""
