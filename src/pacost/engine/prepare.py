@@ -156,6 +156,7 @@ class PreparedPA:
     shape_counts: list[int] = field(default_factory=list)  # per shape: how many periods have it
     shape_first: list[int] = field(default_factory=list)  # per shape: its first period
     shape_tax_years: list[dict[int, int]] = field(default_factory=list)  # per shape: its periods per tax year
+    only_tax_year: int | None = None  # the tax year of every pay date, when they all fall in one
     cut: CutShort | None = None
     spell_kinds: list[tuple[int, int]] = field(default_factory=list)  # the shapes' (tax year, qualifying days)
     # A PA paid a named rate (``hourly_rate = "nlw"``): the distinct rates, which of them each pay period has, and
@@ -233,6 +234,7 @@ class PreparedPA:
         self.shape_first = [keys.index(key) for key in index]
         self.shape_tax_years = [{} for _ in index]
         tax_years = [f.tax_year for f in self.figures]
+        self.only_tax_year = tax_years[0] if len(set(tax_years)) == 1 else None
         for (shape, year), count in Counter(
             zip(self.shape_of, map(tax_years.__getitem__, figures_of), strict=True)
         ).items():

@@ -18,7 +18,6 @@ from typing import Literal, NamedTuple
 from pacost.dates import per_week
 from pacost.engine.prepare import Prepared, PreparedPA
 from pacost.money import ZERO, round_penny
-from pacost.rates.book import RateBook
 from pacost.rates.models import HolidayRules
 from pacost.records import tuple_of
 from pacost.result import LINE_IDS, PaResult, PeriodDetail, WholePeriod
@@ -66,16 +65,6 @@ class Priced:
         return sum(self.lines.values(), ZERO)
 
 
-def _spell_ssp(rates: RateBook, figures_year: int, terms: SspTerms, spell_days: int, qualifying: int) -> Decimal:
-    """SSP for one spell (``statutory.ssp.spell_ssp``), remembered by what it depends on."""
-    memo = rates.memo("SSP per spell")
-    key = (figures_year, terms, spell_days, qualifying)
-    found: Decimal | None = memo.get(key)
-    if found is None:
-        found = memo.put(key, spell_ssp(rates.ssp[figures_year], terms, spell_days, qualifying).amount)
-    return found
-
-
 def _price_shapes(
     p: PreparedPA, rate: Decimal | None, prep: Prepared, holiday_rules: HolidayRules
 ) -> tuple[list[PeriodPay], Decimal]:
@@ -91,11 +80,17 @@ def _price_shapes(
     if not full_sick_pay and sick:
         average_weekly_earnings = per_week(rota_pay, prep.days)
         terms: dict[int, SspTerms] = {}
+        memo = rates.memo("SSP per spell")  # remembered by what it depends on
+        spell_days = plan.sickness.spell_days
         for year, qualifying in p.spell_kinds:
             year_terms = terms.get(year)
             if year_terms is None:
                 year_terms = terms[year] = ssp_terms(rates.ssp[year], average_weekly_earnings)
-            per_spell.append(_spell_ssp(rates, year, year_terms, plan.sickness.spell_days, qualifying))
+            key = (year, year_terms, spell_days, qualifying)
+            found: Decimal | None = memo.get(key)
+            if found is None:
+                found = memo.put(key, spell_ssp(rates.ssp[year], year_terms, spell_days, qualifying).amount)
+            per_spell.append(found)
     pensionable = p.pa.pension != "opt-out"
     priced = []
     for rate_hours, flat, sickness, cover, (ni_figures, pension_figures, age, over), named in p.shapes:
@@ -177,6 +172,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
     assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
     holiday_rules = rates.holiday
     lines = dict.fromkeys(LINE_IDS, ZERO)
+    claims_allowance = prep.plan.employer.employment_allowance
     ni_by_tax_year: dict[int, Decimal] = {}
     pa_results: list[PaResult] = []
     total_rota_pay = ZERO
@@ -224,11 +220,15 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                     if detail == "totals":
                         gross += count * s.earnings
             employer_ni += pa_ni
-            if pa_ni:
-                for shape_ni, years in zip(map(_EMPLOYER_NI, priced), p.shape_tax_years, strict=True):
-                    if shape_ni:
-                        for year, n in years.items():
-                            ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni
+            if pa_ni and claims_allowance:  # the NI of each tax year, for its Employment Allowance
+                year = p.only_tax_year
+                if year is not None:
+                    ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + pa_ni
+                else:
+                    for shape_ni, years in zip(map(_EMPLOYER_NI, priced), p.shape_tax_years, strict=True):
+                        if shape_ni:
+                            for year, n in years.items():
+                                ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni
             pa_pension = ZERO
             if start is not None:
                 enrolled_counts = p.shape_counts if start == 0 else Counter(p.shape_of[start:])
@@ -296,7 +296,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
     lines["sick_cover"] = prep.agency_sick + sick_cover
     lines["employer_ni"] = employer_ni
     lines["pension"] = pension
-    if prep.plan.employer.employment_allowance:
+    if claims_allowance:
         lines["employment_allowance"] = -allowance_used(ni_by_tax_year, rates)
     lines.update(prep.fixed)
     return Priced(lines, pa_results, total_rota_pay)
