@@ -27,6 +27,7 @@ from pacost.engine.rota import (
     PaRota,
     PeriodRota,
     PlanCalendar,
+    ScheduledDays,
     ShiftPattern,
     minute_of,
     plan_calendar,
@@ -182,19 +183,25 @@ class PreparedPA:
         figures: PricedFigures,
         spell_days: int,
         period: int,
+        sicknesses: dict[tuple[ScheduledDays, ...], tuple[SickSpells, ...]],
     ) -> Shape:
-        kinds = self.spell_kinds
-        sickness = []
-        for part in rota.scheduled:
-            kind = (part.figures_year, part.qualifying_days)
-            if kind not in kinds:
-                kinds.append(kind)
-            spells = self.sick_share * part.days / spell_days
-            sickness.append(tuple_of(SickSpells, (part.figures_year, part.qualifying_days, spells, kinds.index(kind))))
+        sickness = sicknesses.get(rota.scheduled)  # (periods with the same scheduled days have the same spells)
+        if sickness is None:
+            kinds = self.spell_kinds
+            spells_of = []
+            for part in rota.scheduled:
+                kind = (part.figures_year, part.qualifying_days)
+                if kind not in kinds:
+                    kinds.append(kind)
+                spells = self.sick_share * part.days / spell_days
+                spells_of.append(
+                    tuple_of(SickSpells, (part.figures_year, part.qualifying_days, spells, kinds.index(kind)))
+                )
+            sickness = sicknesses[rota.scheduled] = tuple(spells_of)
         own = None
         if self.named_rates is not None and self.named_rate_of is not None:
             own = self.named_rates[self.named_rate_of[period]]
-        return tuple_of(Shape, (hours, rota.sleep_in_flat, tuple(sickness), cover, figures, own))
+        return tuple_of(Shape, (hours, rota.sleep_in_flat, sickness, cover, figures, own))
 
     def find_shapes(self, spell_days: int) -> None:
         """Number the periods by shape: each distinct rota sum, set of figures and cover is numbered by its values,
@@ -239,6 +246,7 @@ class PreparedPA:
             zip(self.shape_of, map(tax_years.__getitem__, figures_of), strict=True)
         ).items():
             self.shape_tax_years[shape][year] = count
+        sicknesses: dict[tuple[ScheduledDays, ...], tuple[SickSpells, ...]] = {}
         self.shapes = [
             self._shape(
                 self.sums[sums_of[first]],
@@ -247,6 +255,7 @@ class PreparedPA:
                 priced_figures[figures_of[first]],
                 spell_days,
                 first,
+                sicknesses,
             )
             for first in self.shape_first
         ]
@@ -259,6 +268,7 @@ class PreparedPA:
                 priced_figures[figures_of[last]],
                 spell_days,
                 last,
+                sicknesses,
             )
             if whole in self.shapes:  # the whole period is like another (a whole week, say): priced once
                 self.cut = CutShort(self.shape_of[last], self.shapes.index(whole))
