@@ -65,7 +65,7 @@ CSV_OUTPUT_COLUMNS = (
 
 def csv_cells(number: int, row: Row) -> list[str]:
     """One CSV output row; text a spreadsheet would run as a formula is neutralised."""
-    cells: dict[str, str] = {c: "" for c in CSV_OUTPUT_COLUMNS}
+    cells: dict[str, str] = dict.fromkeys(CSV_OUTPUT_COLUMNS, "")
     cells["row"] = str(number)
     cells["plan_id"] = csv_cell(row.plan_id)
     cells["source"] = csv_cell(row.source)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from pacost.money import money_str
-from pacost.result import CostResult, Liabilities, PaResult, Recruitment, Reserve, WholePeriod
+from pacost.result import CostLine, CostResult, Liabilities, PaResult, Recruitment, Reserve, WholePeriod
 from pacost.safe_text import json_text
 
 
@@ -86,11 +86,7 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
             "sleep_in": _hours(h.sleep_in),
             "planned_per_week": _hours(h.planned_per_week),
         },
-        "lines": [
-            {"id": line.id, "label": line.label, "amount": money_str(line.amount), "per_week": money_str(line.per_week)}
-            | ({"detail": line.detail} if line.detail else {})
-            for line in result.lines
-        ],
+        "lines": [_line(line) for line in result.lines],
         "total": money_str(result.total),
         "budget": money_str(result.budget),
         "difference": money_str(result.difference),
@@ -132,6 +128,13 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         "plan_sha256": result.sha256,
         "pacost_version": result.pacost_version,
     } | _changes(result)
+
+
+def _line(line: CostLine) -> dict[str, str]:
+    out = {"id": line.id, "label": line.label, "amount": money_str(line.amount), "per_week": money_str(line.per_week)}
+    if line.detail:
+        out["detail"] = line.detail
+    return out
 
 
 def _liabilities(owed: Liabilities | None, brief: bool) -> dict[str, Any] | None:

@@ -22,15 +22,6 @@ class MinimumWageRate(NamedTuple):
 
 def minimum_wage(age: int, on: date, rates: RateBook, *, apprentice_first_year: bool = False) -> MinimumWageRate | None:
     """The minimum hourly rate for a worker aged ``age`` on ``on``, or None below 16 (no entitlement)."""
-    memo = rates.memo("minimum wage by age and date")
-    key = (age, on, apprentice_first_year)
-    if key in memo:
-        found: MinimumWageRate | None = memo[key]
-        return found
-    return memo.put(key, _minimum_wage(age, on, rates, apprentice_first_year))
-
-
-def _minimum_wage(age: int, on: date, rates: RateBook, apprentice_first_year: bool) -> MinimumWageRate | None:
     table = rates.minimum_wage_for(on)
     if apprentice_first_year:
         return MinimumWageRate(table.apprentice.value, "apprentice", table.effective)
