@@ -57,3 +57,14 @@ def test_the_installed_snapshot_is_up_to_date() -> None:
     contents = pickle.loads(snapshot.SNAPSHOT.read_bytes())  # noqa: S301 - the package's own file
     check(contents)
     assert snapshot.snapshot_rates() is not None
+
+
+def test_freshened_figures_are_the_same_figures() -> None:
+    """A batch run gives the snapshot's figures new attribute dicts (``snapshot.freshen``): the figures must not
+    change, and each object must keep its own dict."""
+    book = pickle.loads(pickle.dumps(load_rates()))  # noqa: S301 - made by this test
+    before = figures(pickle.loads(pickle.dumps(book)))  # noqa: S301 - made by this test
+    ssp = next(iter(book.ssp.values()))
+    snapshot.freshen(book)
+    assert figures(book) == before
+    assert next(iter(book.ssp.values())) is ssp  # the same objects, with new dicts

@@ -93,12 +93,16 @@ def snapshot_rates() -> RateBook | None:
     contents = _contents()
     if contents is None:
         return None
-    # A fresh book around the kept figures, each figure's attributes in a dict of its own: an object read back from
-    # a pickle keeps them in one that Python reads more slowly than a new object's, and the figures are read at
-    # every step of a costing.
+    # A fresh book around the kept figures: an object read back from a pickle keeps its attributes in a dict that
+    # Python reads more slowly than a new object's, and the book is read at every step of a costing.
     rates: RateBook = replace(contents["rates"])
-    _fresh_dicts(rates, set())
     return rates
+
+
+def freshen(rates: RateBook) -> None:
+    """Give each of the book's figures a new attribute dict, as a new object has (for a long run, which reads them
+    millions of times: the millisecond this takes is not worth it for one costing)."""
+    _fresh_dicts(rates, set())
 
 
 def _fresh_dicts(node: Any, seen: set[int]) -> None:

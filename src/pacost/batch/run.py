@@ -204,7 +204,13 @@ def _init_worker(rates_files: list[str], time_limit: float, in_worker: bool = Fa
             if hasattr(signal, name):
                 signal.signal(getattr(signal, name), signal.SIG_DFL)
         _end_with_parent()
-    _RATES = load_rates([Path(f) for f in rates_files]) if rates_files else bundled_rates()
+    if rates_files:
+        _RATES = load_rates([Path(f) for f in rates_files])
+    else:
+        from pacost.snapshot import freshen
+
+        _RATES = bundled_rates()
+        freshen(_RATES)  # (read back from the package's snapshot, its figures are otherwise slower to read)
     _TIME_LIMIT = time_limit if hasattr(signal, "setitimer") else 0.0  # no alarms on Windows: no limit there
     if _TIME_LIMIT > 0:
         signal.signal(signal.SIGALRM, _alarm)
