@@ -66,7 +66,8 @@ def build_snapshot() -> bytes:
         "pydantic_core": pydantic_core.__version__,
         "rates": load_rates(),
         "bank_holidays": read_table(),
-        # Each validator pickled on its own, and read when first asked for: a plan's run reads only the plan's.
+        # Each validator's schema pickled on its own, and read when first asked for: a plan's run reads only the
+        # plan's.
         "validators": {_key(cls): pickle.dumps(validation_schema(cls)) for cls in checked_classes()},
         "key_tables": key_tables(),
     }

@@ -81,10 +81,9 @@ def _notice(rates: RateBook) -> NoticeRules:
 def notice_weeks(since: date, day: date, rates: RateBook) -> int:
     """The least notice, in weeks, an employer must give an employee employed from ``since`` to end it on ``day``."""
     rules = _notice(rates)
-    months = full_months(since, day)
-    if months < rules.after_months.value:
+    if full_months(since, day) < rules.after_months.value:
         return 0
-    years = months // 12  # full_years
+    years = full_years(since, day)
     if years < rules.weekly_from_years.value:
         return 1
     return min(years, int(rules.most_weeks.value))
