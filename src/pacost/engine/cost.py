@@ -18,7 +18,7 @@ from pacost.engine.checks import affordable_rate_warning, plan_warnings
 from pacost.engine.ending import EndingSums, ending_sums, liabilities, recruitment_cost, reserve_amount, reserve_of
 from pacost.engine.periods import days_per, over_plan
 from pacost.engine.prepare import Prepared, prepare
-from pacost.engine.price import Priced, price
+from pacost.engine.price import price
 from pacost.errors import PacostError
 from pacost.money import ZERO, percent, pounds, round_penny
 from pacost.plan import LoadedPlan, Plan
@@ -69,9 +69,7 @@ def end_lines(prep: Prepared, priced_total: Decimal, owed: Liabilities | None, r
     return EndLines(recruitment, contingency, reserve, replacing[0] if replacing is not None else None)
 
 
-def max_affordable_rate(
-    prep: Prepared, budget: Decimal, priced: Priced, sums: list[EndingSums], total: Decimal
-) -> Decimal | None:
+def max_affordable_rate(prep: Prepared, budget: Decimal, sums: list[EndingSums], total: Decimal) -> Decimal | None:
     """The highest base hourly rate (to the penny) at which every PA's planned hours cost no more than ``budget``;
     None when even a penny an hour costs more (fixed costs, flat sleep-ins and agency cover alone exceed it), or
     when the rate makes no difference (no hours are paid by the hour)."""
@@ -181,7 +179,7 @@ def cost_plan(
         assumptions += model_assumptions(plan, prep, rates)
         assumptions += ending_assumptions(plan, rates, owed, ending.replacing)
 
-    max_rate = max_affordable_rate(prep, budget, priced, sums, total) if affordable else None
+    max_rate = max_affordable_rate(prep, budget, sums, total) if affordable else None
     if max_rate is not None:
         below = affordable_rate_warning(plan, max_rate, rates)
         if below is not None:

@@ -53,7 +53,7 @@ def the_ask(result: CostResult) -> str | None:
     per = result.budget_per
     lead = f"{pounds(result.budget_needed)} {per_phrase(per)}"
     others = [f"{pounds(every[p])} {per_phrase(p)}" for p in ("week", "4-weeks", "year") if p != per]
-    text = f"To fund this plan the council needs to pay {lead} ({', '.join(others[:-1])} and {others[-1]})"
+    text = f"To fund this plan the council needs to pay {lead} ({and_list(others)})"
     if result.needed_per_funded_hour is not None and result.funded_hours_per_week is not None:
         text += (
             f", £{result.needed_per_funded_hour:,.2f} for each of the {_number(result.funded_hours_per_week)} "
