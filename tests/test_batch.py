@@ -113,6 +113,49 @@ def test_a_csv_export_gives_one_row_per_plan_equal_to_pacost_cost(tmp_path: Path
         assert row["covered"] == ("true" if expected["covered"] else "false")
 
 
+def test_a_csv_row_writes_every_figure_as_the_json_result_does(tmp_path: Path) -> None:
+    """The CSV row is written from the costed result directly (not through the JSON data): each cell must still be
+    the JSON result's figure, for every example (one with a reserve and a balance limit among them)."""
+    from pacost.batch.rows import ENDING_FIELDS, SUMMARY_FIELDS, Row, csv_cells
+    from pacost.engine.cost import cost_plan
+    from pacost.plan import load_plan
+    from pacost.render.json_out import to_dict
+
+    def text(value: object) -> str:
+        return "" if value is None else "true" if value is True else "false" if value is False else str(value)
+
+    for plan in PLAN_FILES:
+        result = cost_plan(load_plan(plan), with_pay_periods=False, with_assumptions=False)
+        data = to_dict(result)
+        cells = dict(zip(CSV_OUTPUT_COLUMNS, csv_cells(7, Row("id", "here", result, None)), strict=True))
+        expected = {
+            "row": "7",
+            "plan_id": "id",
+            "source": "here",
+            "status": "ok",
+            "error": "",
+            "plan": data["plan"],
+            "start": data["period"]["start"],
+            "end": data["period"]["end"],
+            "days": str(data["period"]["days"]),
+            "planned_hours": data["hours"]["planned"],
+            "unpaid_family_hours": data["hours"]["unpaid_family"],
+            **{name: text(data[name]) for name in SUMMARY_FIELDS},
+            "total_per_week": data["per_week"]["total"],
+            "budget_per_week": data["per_week"]["budget"],
+            "difference_per_week": data["per_week"]["difference"],
+            **{line["id"]: line["amount"] for line in data["lines"]},
+            **{f"if_ended_{name}": (data["liabilities"] or {}).get(name, "") for name in ENDING_FIELDS},
+            "reserve": (data["contingency"] or {}).get("amount", ""),
+            "reserve_over_balance_limit": text((data["contingency"] or {}).get("over_balance_limit")),
+            "warnings": " | ".join(data["warnings"]),
+            "rates_used": " ".join(data["rates_used"]),
+        }
+        assert cells == expected, plan.name
+        if plan.name == "scotland-weekend-pa.toml":
+            assert cells["reserve"] and cells["if_ended_total"]
+
+
 def test_bad_rows_in_the_middle_come_out_as_error_rows_at_their_place(tmp_path: Path) -> None:
     good = json.loads((EXAMPLES / "covered-plan.json").read_text(encoding="utf-8"))
     negative = json.loads(json.dumps(good))

@@ -39,7 +39,6 @@ from pacost.errors import PacostError
 from pacost.money import ZERO, money_str
 from pacost.plan import LoadedPlan, decode_plan, parse_plan, parse_text, plan_from_dict, read_plan_bytes
 from pacost.rates.book import RateBook
-from pacost.render.json_out import to_dict
 
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
@@ -113,13 +112,13 @@ def _load_other(record: Record, rates: RateBook) -> LoadedPlan:
 
 
 def cost_record(record: Record, rates: RateBook, *, brief: bool = False) -> Row:
-    """Cost one record; never raises for a problem in the plan (it becomes an error row). ``brief``: the result
-    without each PA's figures and the assumptions, all a CSV row needs."""
+    """Cost one record; never raises for a problem in the plan (it becomes an error row). ``brief``: without the
+    assumptions written out (a CSV row has no column for them)."""
     plan_id = [record.plan_id]
     try:
         loaded = _load(record, rates, plan_id)
         result = cost_plan(loaded, rates, with_pay_periods=False, with_assumptions=not brief)
-        return Row(plan_id[0], record.source, to_dict(result, brief=brief), None)
+        return Row(plan_id[0], record.source, result, None)
     except PacostError as exc:
         return Row(plan_id[0], record.source, None, exc.one_line())
     except RecursionError:
@@ -127,13 +126,11 @@ def cost_record(record: Record, rates: RateBook, *, brief: bool = False) -> Row:
     except PlanTookTooLong:
         return Row(plan_id[0], record.source, None, _too_long(record))
     except Exception as exc:  # a bug must not lose the plan: it comes out as an error row
-        return Row(
-            plan_id[0],
-            record.source,
-            None,
-            f"{record.source}: pacost could not cost this plan (an internal error, {type(exc).__name__}); "
-            "please report it",
-        )
+        return Row(plan_id[0], record.source, None, _internal_error(record.source, exc))
+
+
+def _internal_error(source: str, exc: Exception) -> str:
+    return f"{source}: pacost could not cost this plan (an internal error, {type(exc).__name__}); please report it"
 
 
 class Outcome(NamedTuple):
@@ -163,12 +160,16 @@ def cost_to_line(number: int, record: Record, rates: RateBook, fmt: str) -> Outc
             signal.setitimer(signal.ITIMER_REAL, 0)
     else:
         row = cost_record(record, rates, brief=fmt == "csv")
-    line = csv_line(number, row) if fmt == "csv" else jsonl_line(number, row)
+    write_line = csv_line if fmt == "csv" else jsonl_line
+    try:
+        line = write_line(number, row)
+    except Exception as exc:  # (as in cost_record: a bug in writing the row out must not lose the plan either)
+        row = Row(row.plan_id, row.source, None, _internal_error(row.source, exc))
+        line = write_line(number, row)
     if row.result is None:
         return Outcome(line, row.plan_id, row.source, False, False, ZERO)
-    covered = bool(row.result["covered"])
-    shortfall = ZERO if covered else -Decimal(row.result["difference"])
-    return Outcome(line, row.plan_id, row.source, True, covered, shortfall)
+    covered = row.result.covered
+    return Outcome(line, row.plan_id, row.source, True, covered, ZERO if covered else -row.result.difference)
 
 
 def _end_with_parent() -> None:

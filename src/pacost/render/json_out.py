@@ -11,11 +11,13 @@ from pacost.result import CostLine, CostResult, Liabilities, PaResult, Recruitme
 from pacost.safe_text import json_text
 
 
-def _money(value: Decimal | None) -> str | None:
+def optional_money(value: Decimal | None) -> str | None:
+    """An amount as a two-decimal string, or None (the JSON form, which a batch CSV row shares)."""
     return None if value is None else money_str(value)
 
 
-def _hours(value: Decimal | None) -> str | None:
+def hours_text(value: Decimal | None) -> str | None:
+    """Hours to the hundredth, or None."""
     return None if value is None else f"{value:.2f}"
 
 
@@ -34,11 +36,11 @@ def _pa(pa: PaResult, detail: bool) -> dict[str, Any]:
         "name": pa.name,
         "hourly_rate": money_str(pa.hourly_rate),
         "pay_frequency": pa.pay_frequency,
-        "planned_hours": _hours(pa.planned_hours),
-        "hours_worked": _hours(pa.hours_worked),
-        "holiday_hours": _hours(pa.holiday_hours),
-        "sick_hours": _hours(pa.sick_hours),
-        "cover_hours_worked": _hours(pa.cover_hours_worked),
+        "planned_hours": hours_text(pa.planned_hours),
+        "hours_worked": hours_text(pa.hours_worked),
+        "holiday_hours": hours_text(pa.holiday_hours),
+        "sick_hours": hours_text(pa.sick_hours),
+        "cover_hours_worked": hours_text(pa.cover_hours_worked),
         "gross_pay": money_str(pa.gross_pay),
         "employer_ni": money_str(pa.employer_ni),
         "pension": money_str(pa.pension),
@@ -78,13 +80,13 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         "period": {"start": result.start.isoformat(), "end": result.end.isoformat(), "days": result.days},
         "nation": result.nation,
         "hours": {
-            "planned": _hours(h.planned),
-            "by_pas": _hours(h.by_pas),
-            "holiday_cover": _hours(h.holiday_cover),
-            "sick_cover": _hours(h.sick_cover),
-            "unpaid_family": _hours(h.unpaid_family),
-            "sleep_in": _hours(h.sleep_in),
-            "planned_per_week": _hours(h.planned_per_week),
+            "planned": hours_text(h.planned),
+            "by_pas": hours_text(h.by_pas),
+            "holiday_cover": hours_text(h.holiday_cover),
+            "sick_cover": hours_text(h.sick_cover),
+            "unpaid_family": hours_text(h.unpaid_family),
+            "sleep_in": hours_text(h.sleep_in),
+            "planned_per_week": hours_text(h.planned_per_week),
         },
         "lines": [_line(line) for line in result.lines],
         "total": money_str(result.total),
@@ -98,14 +100,14 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
             "difference": money_str(result.difference_per_week),
         },
         "rota_pay": money_str(result.rota_pay),
-        "cost_per_planned_hour": _money(result.cost_per_planned_hour),
-        "hours_per_week_budget_buys": _hours(result.hours_per_week_budget_buys),
-        "max_affordable_hourly_rate": _money(result.max_affordable_hourly_rate),
+        "cost_per_planned_hour": optional_money(result.cost_per_planned_hour),
+        "hours_per_week_budget_buys": hours_text(result.hours_per_week_budget_buys),
+        "max_affordable_hourly_rate": optional_money(result.max_affordable_hourly_rate),
         "budget_needed": money_str(result.budget_needed),
         "budget_needed_every": None
         if result.needed_every is None
         else {per: money_str(amount) for per, amount in result.needed_every.items()},
-        "budget_needed_per_funded_hour": _money(result.needed_per_funded_hour),
+        "budget_needed_per_funded_hour": optional_money(result.needed_per_funded_hour),
         "pay_commitment": None
         if result.pay_commitment is None
         else {
@@ -115,8 +117,8 @@ def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) ->
         },
         "budget_per": result.budget_per,
         "on_cost_percent": None if result.on_cost_percent is None else str(result.on_cost_percent),
-        "funded_hours_per_week": _hours(result.funded_hours_per_week),
-        "budget_implied_hourly_rate": _money(result.budget_implied_hourly_rate),
+        "funded_hours_per_week": hours_text(result.funded_hours_per_week),
+        "budget_implied_hourly_rate": optional_money(result.budget_implied_hourly_rate),
         "liabilities": _liabilities(result.liabilities, brief),
         "contingency": _reserve(result.reserve),
         "recruitment": _recruitment(result.recruitment),
@@ -187,8 +189,8 @@ def _reserve(reserve: Reserve | None) -> dict[str, Any] | None:
         "reserve": reserve.basis,
         "amount": money_str(reserve.amount),
         "funded": reserve.funded,
-        "balance_limit": _money(reserve.balance_limit),
-        "over_balance_limit": _money(reserve.over_balance_limit),
+        "balance_limit": optional_money(reserve.balance_limit),
+        "over_balance_limit": optional_money(reserve.over_balance_limit),
     }
 
 
