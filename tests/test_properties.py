@@ -175,6 +175,21 @@ def test_lines_add_up_exactly_to_the_total(data: dict[str, Any]) -> None:
 
 
 @FAST
+@given(plans(), st.data())
+def test_the_search_s_total_is_what_the_lines_add_up_to(data: dict[str, Any], more: st.DataObject) -> None:
+    """``price_total`` (what the affordable-rate search prices, without the lines) equals the sum of the lines
+    ``price`` gives at the same rate for every PA, to the penny."""
+    from pacost.engine.prepare import prepare
+    from pacost.engine.price import price, price_total
+
+    plan, _ = plan_from_dict(data, source="<generated>", rates=RATES, today=TODAY)
+    prepared = prepare(plan, RATES)
+    for _ in range(2):
+        rate = Decimal(more.draw(pennies("0.01", "60"), label="rate"))
+        assert price_total(prepared, rate) == price(prepared, rate, detail="totals").total, rate
+
+
+@FAST
 @given(plans())
 def test_ni_and_pension_are_never_negative(data: dict[str, Any]) -> None:
     result = cost(data)
@@ -251,8 +266,8 @@ def test_highest_affordable_rate_fits_and_a_penny_more_does_not(data: dict[str, 
 
         plan, _ = plan_from_dict(data, source="<generated>", rates=RATES, today=TODAY)
         prepared = prepare(plan, RATES)
-        assert price(prepared, rate, detail="lines").total <= result.budget
-        assert price(prepared, rate + PENNY, detail="lines").total > result.budget
+        assert price(prepared, rate, detail="totals").total <= result.budget
+        assert price(prepared, rate + PENNY, detail="totals").total > result.budget
 
 
 @FAST

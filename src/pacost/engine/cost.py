@@ -18,7 +18,7 @@ from pacost.engine.checks import affordable_rate_warning, plan_warnings
 from pacost.engine.ending import EndingSums, ending_sums, liabilities, recruitment_cost, reserve_amount, reserve_of
 from pacost.engine.periods import days_per, over_plan
 from pacost.engine.prepare import Prepared, prepare
-from pacost.engine.price import price
+from pacost.engine.price import price, price_total
 from pacost.errors import PacostError
 from pacost.money import ZERO, percent, pounds, round_penny
 from pacost.plan import LoadedPlan, Plan
@@ -91,7 +91,7 @@ def max_affordable_rate(prep: Prepared, budget: Decimal, sums: list[EndingSums],
     owed_at_rate = plan.contingency.funded and plan.contingency.reserve == "liabilities"
 
     def total_at(rate: Decimal) -> Decimal:
-        lines_total = price(prep, rate, detail="lines").total
+        lines_total = price_total(prep, rate)
         if not rate_bound:
             return lines_total
         owed = liabilities(prep, sums, rate) if owed_at_rate else None

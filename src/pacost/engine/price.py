@@ -6,7 +6,8 @@ For each shape of pay period: the pay for the rota at the PA's rate; wages for t
 to start in the period); the pay for cover the PA works for the others; and on the period's earnings, employer NI
 and the pension contribution — every rule from ``pacost.statutory``. Every amount on a payslip is rounded to the
 penny, so the lines of the breakdown add up exactly to the total. The Employment Allowance is set against the NI of
-each tax year; the fixed lines were worked out once, in ``pacost.engine.prepare``.
+each tax year; the fixed lines were worked out once, in ``pacost.engine.prepare``. ``price_total`` is the same
+total without the lines, for the affordable-rate search.
 """
 
 from collections import Counter
@@ -32,8 +33,8 @@ ONE = Decimal(1)
 _WORKER = attrgetter("worker")
 _EMPLOYER_NI = attrgetter("employer_ni")
 
-#: How much ``price`` keeps beside the lines: each PA's pay periods, each PA's totals only, or nothing.
-Detail = Literal["periods", "totals", "lines"]
+#: How much ``price`` keeps beside the lines: each PA's pay periods, or each PA's totals only.
+Detail = Literal["periods", "totals"]
 
 
 class PeriodPay(NamedTuple):
@@ -167,7 +168,7 @@ def counted_share(inside: PeriodPay, whole: PeriodPay) -> PeriodPay:
 
 def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detail = "periods") -> Priced:
     """Cost the prepared plan. With ``rate_override``, every PA is paid that base hourly rate (their enhancements
-    kept). ``detail`` says how much to keep beside the lines: each PA's pay periods, each PA's totals, or nothing."""
+    kept). ``detail`` says how much to keep beside the lines: each PA's pay periods, or only each PA's totals."""
     rates = prep.rates
     assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
     holiday_rules = rates.holiday
@@ -184,11 +185,8 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         follows_named = rate_override is None and p.named_rates is not None
         priced, rota_pay = _price_shapes(p, None if follows_named else rate, prep, holiday_rules)
         total_rota_pay += rota_pay
-        # The pension starts at the first period that enrols the PA, and they stay enrolled. Shapes are numbered in
-        # the order of their first periods, so the first shape that enrols them has that period.
-        first_shape = enrolled_from(p.pa.pension, map(_WORKER, priced))
-        start = None if first_shape is None else p.shape_first[first_shape]
-        if detail != "periods":
+        start = _enrolled_start(p, priced)
+        if detail == "totals":
             # Only the sums are wanted: each shape's figures times the number of its periods.
             pa_ni = gross = ZERO
             for count, s in zip(p.shape_counts, priced, strict=True):
@@ -204,8 +202,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                         sick_cover += s.sick_cover_pay
                     if s.employer_ni:
                         pa_ni += s.employer_ni
-                    if detail == "totals":
-                        gross += s.earnings
+                    gross += s.earnings
                 elif count:
                     wages += count * s.wages
                     holiday_pay += count * s.holiday_pay
@@ -217,27 +214,13 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                         sick_cover += count * s.sick_cover_pay
                     if s.employer_ni:
                         pa_ni += count * s.employer_ni
-                    if detail == "totals":
-                        gross += count * s.earnings
+                    gross += count * s.earnings
             employer_ni += pa_ni
-            if pa_ni and claims_allowance:  # the NI of each tax year, for its Employment Allowance
-                year = p.only_tax_year
-                if year is not None:
-                    ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + pa_ni
-                else:
-                    for shape_ni, years in zip(map(_EMPLOYER_NI, priced), p.shape_tax_years, strict=True):
-                        if shape_ni:
-                            for year, n in years.items():
-                                ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni
-            pa_pension = ZERO
-            if start is not None:
-                enrolled_counts = p.shape_counts if start == 0 else Counter(p.shape_of[start:])
-                for shape, s in enumerate(priced):
-                    if s.pension_if_enrolled:
-                        pa_pension += enrolled_counts[shape] * s.pension_if_enrolled
+            if pa_ni and claims_allowance:
+                _count_ni(p, priced, pa_ni, ni_by_tax_year)
+            pa_pension = _pension(p, priced, start)
             pension += pa_pension
-            if detail == "totals":
-                pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, [], prep))
+            pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, [], prep))
             continue
         details: list[PeriodDetail] = []
         gross = pa_ni = pa_pension = ZERO
@@ -300,6 +283,66 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         lines["employment_allowance"] = -allowance_used(ni_by_tax_year, rates)
     lines.update(prep.fixed)
     return Priced(lines, pa_results, total_rota_pay)
+
+
+def _enrolled_start(p: PreparedPA, priced: list[PeriodPay]) -> int | None:
+    """The first pay period whose pension is paid: the first that enrols the PA (they stay enrolled). Shapes are
+    numbered in the order of their first periods, so the first shape that enrols them has that period."""
+    first_shape = enrolled_from(p.pa.pension, map(_WORKER, priced))
+    return None if first_shape is None else p.shape_first[first_shape]
+
+
+def _pension(p: PreparedPA, priced: list[PeriodPay], start: int | None) -> Decimal:
+    """The PA's pension contributions over the plan, from pay period ``start`` (None: never enrolled)."""
+    total = ZERO
+    if start is not None:
+        enrolled_counts = p.shape_counts if start == 0 else Counter(p.shape_of[start:])
+        for shape, s in enumerate(priced):
+            if s.pension_if_enrolled:
+                total += enrolled_counts[shape] * s.pension_if_enrolled
+    return total
+
+
+def _count_ni(p: PreparedPA, priced: list[PeriodPay], pa_ni: Decimal, ni_by_tax_year: dict[int, Decimal]) -> None:
+    """Add the PA's employer NI (``pa_ni`` in all) to each tax year's, for its Employment Allowance."""
+    year = p.only_tax_year
+    if year is not None:
+        ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + pa_ni
+        return
+    for shape_ni, years in zip(map(_EMPLOYER_NI, priced), p.shape_tax_years, strict=True):
+        if shape_ni:
+            for year, n in years.items():
+                ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni
+
+
+def price_total(prep: Prepared, rate: Decimal) -> Decimal:
+    """The plan's total with every PA paid ``rate`` (their enhancements kept): what ``price``'s lines add up to,
+    worked out without them (a period's earnings are its pay lines' sum), for the affordable-rate search, which
+    asks for nothing else."""
+    rates = prep.rates
+    assert rates.holiday is not None  # noqa: S101 - RateBook.check_complete guarantees it
+    claims_allowance = prep.plan.employer.employment_allowance
+    ni_by_tax_year: dict[int, Decimal] = {}
+    total = ZERO
+    for p in prep.pas:
+        priced, _ = _price_shapes(p, rate, prep, rates.holiday)
+        pa_ni = ZERO
+        for count, s in zip(p.shape_counts, priced, strict=True):
+            if count == 1:
+                total += s.earnings
+                if s.employer_ni:
+                    pa_ni += s.employer_ni
+            elif count:
+                total += count * s.earnings
+                if s.employer_ni:
+                    pa_ni += count * s.employer_ni
+        total += pa_ni + _pension(p, priced, _enrolled_start(p, priced))
+        if pa_ni and claims_allowance:
+            _count_ni(p, priced, pa_ni, ni_by_tax_year)
+    total += prep.agency_holiday + prep.agency_sick + sum(prep.fixed.values(), ZERO)
+    if claims_allowance:
+        total -= allowance_used(ni_by_tax_year, rates)
+    return total
 
 
 def _pa_result(
