@@ -98,8 +98,8 @@ def csv_cells(number: int, row: Row) -> list[str]:
     cells["status"] = "ok"
     cells["plan"] = csv_cell(r.plan)
     cells["start"], cells["end"], cells["days"] = r.start.isoformat(), r.end.isoformat(), str(r.days)
-    cells["planned_hours"] = f"{r.hours.planned:.2f}"
-    cells["unpaid_family_hours"] = f"{r.hours.unpaid_family:.2f}"
+    cells["planned_hours"] = hours_text(r.hours.planned) or ""
+    cells["unpaid_family_hours"] = hours_text(r.hours.unpaid_family) or ""
     for name, value in _summary(r).items():
         cells[name] = "" if value is None else value
     cells["total_per_week"] = money_str(r.total_per_week)

@@ -70,8 +70,8 @@ def _pa(pa: PaResult, detail: bool) -> dict[str, Any]:
 
 
 def to_dict(result: CostResult, *, detail: bool = False, brief: bool = False) -> dict[str, Any]:
-    """The result as JSON data. ``brief`` leaves out each PA's figures and the assumptions (a batch CSV row has no
-    column for them); everything else is the same."""
+    """The result as JSON data. ``brief`` leaves out each PA's figures and the assumptions (a comparison of plans
+    shows neither); everything else is the same."""
     h = result.hours
     return {
         "schema": result.schema,
