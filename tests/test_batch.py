@@ -113,13 +113,14 @@ def test_a_csv_export_gives_one_row_per_plan_equal_to_pacost_cost(tmp_path: Path
         assert row["covered"] == ("true" if expected["covered"] else "false")
 
 
-def test_a_csv_row_writes_every_figure_as_the_json_result_does(tmp_path: Path) -> None:
+def test_a_csv_row_writes_every_figure_as_the_json_result_does() -> None:
     """The CSV row is written from the costed result directly (not through the JSON data): each cell must still be
     the JSON result's figure, for every example (one with a reserve and a balance limit among them)."""
     from pacost.batch.rows import ENDING_FIELDS, SUMMARY_FIELDS, Row, csv_cells
     from pacost.engine.cost import cost_plan
     from pacost.plan import load_plan
     from pacost.render.json_out import to_dict
+    from pacost.safe_text import csv_cell
 
     def text(value: object) -> str:
         return "" if value is None else "true" if value is True else "false" if value is False else str(value)
@@ -134,7 +135,7 @@ def test_a_csv_row_writes_every_figure_as_the_json_result_does(tmp_path: Path) -
             "source": "here",
             "status": "ok",
             "error": "",
-            "plan": data["plan"],
+            "plan": csv_cell(data["plan"]),
             "start": data["period"]["start"],
             "end": data["period"]["end"],
             "days": str(data["period"]["days"]),
@@ -148,7 +149,7 @@ def test_a_csv_row_writes_every_figure_as_the_json_result_does(tmp_path: Path) -
             **{f"if_ended_{name}": (data["liabilities"] or {}).get(name, "") for name in ENDING_FIELDS},
             "reserve": (data["contingency"] or {}).get("amount", ""),
             "reserve_over_balance_limit": text((data["contingency"] or {}).get("over_balance_limit")),
-            "warnings": " | ".join(data["warnings"]),
+            "warnings": csv_cell(" | ".join(data["warnings"])),
             "rates_used": " ".join(data["rates_used"]),
         }
         assert cells == expected, plan.name
