@@ -11,6 +11,7 @@ total without the lines, for the affordable-rate search.
 """
 
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from operator import attrgetter
@@ -30,7 +31,6 @@ from pacost.statutory.pension import WorkerCategory, assess_worker, employer_con
 from pacost.statutory.ssp import SspTerms, spell_ssp, ssp_terms
 
 ONE = Decimal(1)
-_WORKER = attrgetter("worker")
 _EMPLOYER_NI = attrgetter("employer_ni")
 
 #: How much ``price`` keeps beside the lines: each PA's pay periods, or each PA's totals only.
@@ -38,8 +38,8 @@ Detail = Literal["periods", "totals"]
 
 
 class PeriodPay(NamedTuple):
-    """One shape of pay period, priced: what the PA is paid, their earnings for NI and pension, the employer's NI,
-    how auto-enrolment assesses them, and the employer's pension contribution should they be enrolled."""
+    """One shape of pay period, priced: what the PA is paid, their earnings for NI and pension, and the employer's
+    NI."""
 
     wages: Decimal
     holiday_pay: Decimal
@@ -48,8 +48,16 @@ class PeriodPay(NamedTuple):
     sick_cover_pay: Decimal
     earnings: Decimal
     employer_ni: Decimal
-    worker: WorkerCategory
-    pension_if_enrolled: Decimal
+
+
+class PricedShapes(NamedTuple):
+    """A PA's shapes of pay period priced at one rate; when auto-enrolment enrols them, the first pay period it
+    does (they stay enrolled) and each shape's employer pension contribution; and the rota pay over the plan."""
+
+    shapes: list[PeriodPay]
+    enrolled_from: int | None  # a pay period's index; None: never enrolled
+    pensions: list[Decimal]  # per shape, while enrolled (empty when never enrolled)
+    rota_pay: Decimal
 
 
 @dataclass(eq=False)  # working state: equal only to itself
@@ -66,11 +74,9 @@ class Priced:
         return sum(self.lines.values(), ZERO)
 
 
-def _price_shapes(
-    p: PreparedPA, rate: Decimal | None, prep: Prepared, holiday_rules: HolidayRules
-) -> tuple[list[PeriodPay], Decimal]:
-    """Each of a PA's shapes of pay period priced at ``rate`` (None: each shape at the PA's named rate in it), and
-    their rota pay over the plan."""
+def _price_shapes(p: PreparedPA, rate: Decimal | None, prep: Prepared, holiday_rules: HolidayRules) -> PricedShapes:
+    """Each of a PA's shapes of pay period priced at ``rate`` (None: each shape at the PA's named rate in it), with
+    their pension (worked out only when they are enrolled), and their rota pay over the plan."""
     rates, plan = prep.rates, prep.plan
     holiday, sick, worked_share = p.holiday_share, p.sick_share, p.worked_share
     rota_pay = p.named_rota_pay + p.flat_total if rate is None else rate * p.rate_hours_total + p.flat_total
@@ -92,9 +98,8 @@ def _price_shapes(
             if found is None:
                 found = memo.put(key, spell_ssp(rates.ssp[year], year_terms, spell_days, qualifying).amount)
             per_spell.append(found)
-    pensionable = p.pa.pension != "opt-out"
     priced = []
-    for rate_hours, flat, sickness, cover, (ni_figures, pension_figures, age, over), named in p.shapes:
+    for rate_hours, flat, sickness, cover, figures, named in p.shapes:
         if rate is None:
             assert named is not None  # noqa: S101 - price passes None only for a PA paid a named rate
             rate_here = named
@@ -134,22 +139,47 @@ def _price_shapes(
                     holiday_cover,
                     sick_cover,
                     earnings,
-                    employer_ni_on(earnings, ni_figures),
-                    assess_worker(age, earnings, pension_figures, over_state_pension_age=over),
-                    employer_contribution(earnings, pension_figures) if pensionable else ZERO,
+                    employer_ni_on(earnings, figures.employer_ni),
                 ),
             )
         )
-    if p.cut is not None:
-        priced[p.cut.inside] = counted_share(priced[p.cut.inside], priced[p.cut.whole])
-    return priced, rota_pay
+    cut = p.cut
+    share = ZERO
+    if cut is not None:
+        inside, whole = priced[cut.inside], priced[cut.whole]
+        share = inside.earnings / whole.earnings if whole.earnings else ZERO
+        priced[cut.inside] = counted_share(inside, whole, share)
+    # Auto-enrolment assesses the periods in order until one enrols the PA (shapes are numbered in the order of
+    # their first periods, so the first shape that enrols them has that period); the contributions only then.
+    first_shape = enrolled_from(p.pa.pension, _assessments(p, priced))
+    if first_shape is None:
+        return tuple_of(PricedShapes, (priced, None, [], rota_pay))
+    pensions = [
+        employer_contribution(s.earnings, shape.figures.pension) for s, shape in zip(priced, p.shapes, strict=True)
+    ]
+    if cut is not None:
+        pensions[cut.inside] = round_penny(pensions[cut.whole] * share)
+    return tuple_of(PricedShapes, (priced, p.shape_first[first_shape], pensions, rota_pay))
 
 
-def counted_share(inside: PeriodPay, whole: PeriodPay) -> PeriodPay:
+def _assessments(p: PreparedPA, priced: list[PeriodPay]) -> Iterator[WorkerCategory]:
+    """How auto-enrolment assesses the PA in each shape of pay period, in order, as asked for: a period cut short
+    by the plan's end is assessed on the whole period."""
+    cut = p.cut
+    for k, (s, shape) in enumerate(zip(priced, p.shapes, strict=True)):
+        if cut is not None and k == cut.inside:
+            s, shape = priced[cut.whole], p.shapes[cut.whole]
+        figures = shape.figures
+        yield assess_worker(
+            figures.age, s.earnings, figures.pension, over_state_pension_age=figures.over_state_pension_age
+        )
+
+
+def counted_share(inside: PeriodPay, whole: PeriodPay, share: Decimal) -> PeriodPay:
     """A last pay period that runs past the plan's end, as the plan counts it (cost model §2): its pay for the days
-    inside the plan, and that pay's share of the employer NI and pension on the whole period's earnings, each to
-    the penny. Whether auto-enrolment enrols the PA is the whole period's assessment."""
-    share = inside.earnings / whole.earnings if whole.earnings else ZERO
+    inside the plan, and that pay's share (``share``: of the whole period's earnings) of the employer NI on the
+    whole period's earnings, to the penny. (Its pension is the same share of the whole period's, and whether
+    auto-enrolment enrols the PA is the whole period's assessment.)"""
     return tuple_of(
         PeriodPay,
         (
@@ -160,8 +190,6 @@ def counted_share(inside: PeriodPay, whole: PeriodPay) -> PeriodPay:
             inside.sick_cover_pay,
             inside.earnings,
             round_penny(whole.employer_ni * share),  # employer_ni
-            whole.worker,
-            round_penny(whole.pension_if_enrolled * share),  # pension_if_enrolled
         ),
     )
 
@@ -183,9 +211,9 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
         rate = rate_override if rate_override is not None else p.pa.hourly_rate
         # A PA paid a named rate is paid it period by period, unless every PA is given one rate.
         follows_named = rate_override is None and p.named_rates is not None
-        priced, rota_pay = _price_shapes(p, None if follows_named else rate, prep, holiday_rules)
-        total_rota_pay += rota_pay
-        start = _enrolled_start(p, priced)
+        priced_shapes = _price_shapes(p, None if follows_named else rate, prep, holiday_rules)
+        priced, start, pensions = priced_shapes.shapes, priced_shapes.enrolled_from, priced_shapes.pensions
+        total_rota_pay += priced_shapes.rota_pay
         if detail == "totals":
             # Only the sums are wanted: each shape's figures times the number of its periods.
             pa_ni = gross = ZERO
@@ -218,7 +246,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             employer_ni += pa_ni
             if pa_ni and claims_allowance:
                 _count_ni(p, priced, pa_ni, ni_by_tax_year)
-            pa_pension = _pension(p, priced, start)
+            pa_pension = _pension(p, priced_shapes)
             pension += pa_pension
             pa_results.append(_pa_result(p, rate, gross, pa_ni, pa_pension, [], prep))
             continue
@@ -229,7 +257,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
             s = priced[shape]
             figures = p.figures[p.figures_of[k]]
             enrolled = start is not None and k >= start
-            period_pension = s.pension_if_enrolled if enrolled else ZERO
+            period_pension = pensions[shape] if enrolled else ZERO
             if s.employer_ni:
                 ni_by_tax_year[figures.tax_year] = ni_by_tax_year.get(figures.tax_year, ZERO) + s.employer_ni
             wages += s.wages
@@ -250,7 +278,7 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
                     days=(p.grid.last_pay_date - period.start).days + 1,
                     earnings=w.earnings,
                     employer_ni=w.employer_ni,
-                    pension=w.pension_if_enrolled if enrolled else ZERO,
+                    pension=pensions[p.cut.whole] if enrolled else ZERO,
                 )
             details.append(
                 PeriodDetail(
@@ -285,21 +313,15 @@ def price(prep: Prepared, rate_override: Decimal | None = None, *, detail: Detai
     return Priced(lines, pa_results, total_rota_pay)
 
 
-def _enrolled_start(p: PreparedPA, priced: list[PeriodPay]) -> int | None:
-    """The first pay period whose pension is paid: the first that enrols the PA (they stay enrolled). Shapes are
-    numbered in the order of their first periods, so the first shape that enrols them has that period."""
-    first_shape = enrolled_from(p.pa.pension, map(_WORKER, priced))
-    return None if first_shape is None else p.shape_first[first_shape]
-
-
-def _pension(p: PreparedPA, priced: list[PeriodPay], start: int | None) -> Decimal:
-    """The PA's pension contributions over the plan, from pay period ``start`` (None: never enrolled)."""
+def _pension(p: PreparedPA, priced: PricedShapes) -> Decimal:
+    """The PA's pension contributions over the plan, from the first pay period that enrols them."""
     total = ZERO
+    start = priced.enrolled_from
     if start is not None:
         enrolled_counts = p.shape_counts if start == 0 else Counter(p.shape_of[start:])
-        for shape, s in enumerate(priced):
-            if s.pension_if_enrolled:
-                total += enrolled_counts[shape] * s.pension_if_enrolled
+        for shape, pension in enumerate(priced.pensions):
+            if pension:
+                total += enrolled_counts[shape] * pension
     return total
 
 
@@ -325,7 +347,8 @@ def price_total(prep: Prepared, rate: Decimal) -> Decimal:
     ni_by_tax_year: dict[int, Decimal] = {}
     total = ZERO
     for p in prep.pas:
-        priced, _ = _price_shapes(p, rate, prep, rates.holiday)
+        priced_shapes = _price_shapes(p, rate, prep, rates.holiday)
+        priced = priced_shapes.shapes
         pa_ni = ZERO
         for count, s in zip(p.shape_counts, priced, strict=True):
             if count == 1:
@@ -336,7 +359,7 @@ def price_total(prep: Prepared, rate: Decimal) -> Decimal:
                 total += count * s.earnings
                 if s.employer_ni:
                     pa_ni += count * s.employer_ni
-        total += pa_ni + _pension(p, priced, _enrolled_start(p, priced))
+        total += pa_ni + _pension(p, priced_shapes)
         if pa_ni and claims_allowance:
             _count_ni(p, priced, pa_ni, ni_by_tax_year)
     total += prep.agency_holiday + prep.agency_sick + sum(prep.fixed.values(), ZERO)
