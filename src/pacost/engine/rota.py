@@ -13,6 +13,7 @@ Nothing here knows about money, pay periods or the terminal.
 """
 
 import itertools
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -177,6 +178,12 @@ class PeriodRota(NamedTuple):
     @property
     def scheduled_days(self) -> int:
         return sum(part.days for part in self.scheduled)
+
+
+@lru_cache(maxsize=1_024)
+def _scheduled_days(scheduled: tuple[tuple[int, int, int], ...]) -> tuple[ScheduledDays, ...]:
+    """(figures year, qualifying days, days) as ``ScheduledDays``, made once for each (they are few)."""
+    return tuple([tuple_of(ScheduledDays, part) for part in scheduled])
 
 
 @lru_cache(maxsize=1_024)
@@ -476,6 +483,15 @@ class PaRota:
         self.scheduled_mask = union
         # The scheduled days, by the number of scheduled days in their Sunday-to-Saturday week: (count, mask).
         self.by_week_days = _by_week_days(calendar, patterns, union)
+        # A rota of weekdays (no shift by a rule) repeats every ``cycle`` days: away from the plan's first and last
+        # Sunday-to-Saturday weeks, two periods as long as each other, as far into the cycle and in one figures
+        # year, with no shift touching a bank holiday or a clock change, have the same sums. ``steady`` is the run
+        # of days, from the first whole week to the last, where that holds.
+        self.cycle: int | None = None
+        if all(p.repeat is None for p in patterns):
+            self.cycle = 7 * math.lcm(*(p.every for p in patterns))
+        first_sunday = (6 - calendar.start.weekday()) % 7
+        self.steady = (first_sunday, first_sunday + 7 * ((length - first_sunday) // 7))
 
     def period_ids(self, spans: PeriodSpans) -> tuple[list[int], list[PeriodRota]]:
         """Sum the rota into the periods of ``spans``: each period as an index into a list of the distinct sums.
@@ -491,7 +507,26 @@ class PaRota:
         kinds = self.special_kinds
         s = 0
         n_special = len(special)
+        cycle = self.cycle
+        steady_from, steady_to = self.steady
+        # The sums of periods in the steady run, by (how far into the cycle, length, figures year).
+        steady: dict[tuple[int, int, int], int] = {}
         for first, last, year, parts in zip(spans.firsts, spans.lasts, spans.years, spans.parts, strict=True):
+            if n_special:
+                while s < n_special and special[s][0] < first:
+                    s += 1
+                t = s
+                while t < n_special and special[t][0] <= last:
+                    t += 1
+            else:
+                t = s
+            steady_key = None
+            if cycle is not None and t == s and parts is None and steady_from <= first and last < steady_to:
+                steady_key = (first % cycle, last - first, year)
+                found = steady.get(steady_key)
+                if found is not None:
+                    ids.append(found)
+                    continue
             span = (1 << (last + 1)) - (1 << first)
             counts = tuple(map(int.bit_count, map(span.__and__, masks)))
             # The scheduled days as (figures year, qualifying days, days), made ScheduledDays once per distinct sum.
@@ -510,22 +545,15 @@ class PaRota:
                     for week_days, mask in by_week_days
                     if (days := (mask & part).bit_count())
                 )
-            if n_special:
-                while s < n_special and special[s][0] < first:
-                    s += 1
-                t = s
-                while t < n_special and special[t][0] <= last:
-                    t += 1
-                # Periods with the same counts and the same special occurrences (a bank holiday Monday's shift, say)
-                # have the same sums, wherever those occurrences fall.
-                key: tuple[object, ...] = (counts, scheduled, tuple(kinds[s:t])) if t > s else (counts, scheduled)
-            else:
-                t = s
-                key = (counts, scheduled)
+            # Periods with the same counts and the same special occurrences (a bank holiday Monday's shift, say) have
+            # the same sums, wherever those occurrences fall.
+            key: tuple[object, ...] = (counts, scheduled, tuple(kinds[s:t])) if t > s else (counts, scheduled)
             found = made.get(key)
             if found is None:
                 found = made[key] = len(rotas)
                 rotas.append(self._sum(counts, special[s:t], scheduled))
+            if steady_key is not None:
+                steady[steady_key] = found
             ids.append(found)
         return ids, rotas
 
@@ -596,7 +624,7 @@ class PaRota:
                 tuple([w / SIXTY if w else ZERO for w in waking]),  # waking
                 sleep_minutes / SIXTY if sleep_minutes else ZERO,  # sleep_in_hours
                 flat,  # sleep_in_flat
-                tuple([tuple_of(ScheduledDays, part) for part in scheduled]),  # scheduled
+                _scheduled_days(scheduled),  # scheduled
                 nights,  # sleep_ins
             ),
         )
