@@ -156,8 +156,8 @@ class PreparedPA:
     shape_of: list[int] = field(default_factory=list)  # per pay period: its shape
     shape_counts: list[int] = field(default_factory=list)  # per shape: how many periods have it
     shape_first: list[int] = field(default_factory=list)  # per shape: its first period
-    shape_tax_years: list[dict[int, int]] = field(default_factory=list)  # per shape: its periods per tax year
-    only_tax_year: int | None = None  # the tax year of every pay date, when they all fall in one
+    # Per tax year of the pay dates: its shapes, as (shape, periods with it in the year); the year with most last.
+    tax_year_shapes: list[tuple[int, list[tuple[int, int]]]] = field(default_factory=list)
     cut: CutShort | None = None
     spell_kinds: list[tuple[int, int]] = field(default_factory=list)  # the shapes' (tax year, qualifying days)
     # A PA paid a named rate (``hourly_rate = "nlw"``): the distinct rates, which of them each pay period has, and
@@ -239,13 +239,13 @@ class PreparedPA:
         counted = Counter(self.shape_of)
         self.shape_counts = [counted[k] for k in range(len(index))]
         self.shape_first = [keys.index(key) for key in index]
-        self.shape_tax_years = [{} for _ in index]
         tax_years = [f.tax_year for f in self.figures]
-        self.only_tax_year = tax_years[0] if len(set(tax_years)) == 1 else None
+        by_year: dict[int, list[tuple[int, int]]] = {}
         for (shape, year), count in Counter(
             zip(self.shape_of, map(tax_years.__getitem__, figures_of), strict=True)
         ).items():
-            self.shape_tax_years[shape][year] = count
+            by_year.setdefault(year, []).append((shape, count))
+        self.tax_year_shapes = sorted(by_year.items(), key=lambda item: len(item[1]))
         sicknesses: dict[tuple[ScheduledDays, ...], tuple[SickSpells, ...]] = {}
         self.shapes = [
             self._shape(
@@ -277,7 +277,6 @@ class PreparedPA:
                 self.shapes.append(whole)
                 self.shape_counts.append(0)
                 self.shape_first.append(last)
-                self.shape_tax_years.append({})
 
 
 @dataclass(eq=False)  # working state: equal only to itself

@@ -14,7 +14,6 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from operator import attrgetter
 from typing import Literal, NamedTuple
 
 from pacost.dates import per_week
@@ -31,7 +30,6 @@ from pacost.statutory.pension import WorkerCategory, assess_worker, employer_con
 from pacost.statutory.ssp import SspTerms, spell_ssp, ssp_terms
 
 ONE = Decimal(1)
-_EMPLOYER_NI = attrgetter("employer_ni")
 
 #: How much ``price`` keeps beside the lines: each PA's pay periods, or each PA's totals only.
 Detail = Literal["periods", "totals"]
@@ -326,15 +324,21 @@ def _pension(p: PreparedPA, priced: PricedShapes) -> Decimal:
 
 
 def _count_ni(p: PreparedPA, priced: list[PeriodPay], pa_ni: Decimal, ni_by_tax_year: dict[int, Decimal]) -> None:
-    """Add the PA's employer NI (``pa_ni`` in all) to each tax year's, for its Employment Allowance."""
-    year = p.only_tax_year
-    if year is not None:
-        ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + pa_ni
-        return
-    for shape_ni, years in zip(map(_EMPLOYER_NI, priced), p.shape_tax_years, strict=True):
-        if shape_ni:
-            for year, n in years.items():
-                ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + n * shape_ni
+    """Add the PA's employer NI (``pa_ni`` in all) to each tax year's, for its Employment Allowance. The tax year
+    with the most shapes has what the others leave of ``pa_ni`` (the sums are exact: no product is added twice)."""
+    rest = pa_ni
+    *others, (last_year, _) = p.tax_year_shapes
+    for year, shapes in others:
+        year_ni = ZERO
+        for shape, n in shapes:
+            shape_ni = priced[shape].employer_ni
+            if shape_ni:
+                year_ni += n * shape_ni
+        if year_ni:
+            ni_by_tax_year[year] = ni_by_tax_year.get(year, ZERO) + year_ni
+            rest -= year_ni
+    if rest:
+        ni_by_tax_year[last_year] = ni_by_tax_year.get(last_year, ZERO) + rest
 
 
 def price_total(prep: Prepared, rate: Decimal) -> Decimal:
