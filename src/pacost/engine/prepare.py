@@ -233,19 +233,35 @@ class PreparedPA:
             columns.append(iter(self.named_rate_of))
         if self.whole_last is not None:  # the last period is priced apart from any other
             columns.append(iter([0] * (self.period_count - 1) + [1]))
-        keys: list[tuple[int, ...]] = list(zip(*columns, strict=True))
-        index = {key: k for k, key in enumerate(dict.fromkeys(keys))}  # in order of first appearance
-        self.shape_of = list(map(index.__getitem__, keys))
-        counted = Counter(self.shape_of)
-        self.shape_counts = [counted[k] for k in range(len(index))]
-        self.shape_first = [keys.index(key) for key in index]
+        # One pass over the periods, in order: each period's shape (numbered in order of first appearance), each
+        # shape's count and first period, and each tax year's shapes with their counts in it.
         tax_years = [f.tax_year for f in self.figures]
-        by_year: dict[int, list[tuple[int, int]]] = {}
-        for (shape, year), count in Counter(
-            zip(self.shape_of, map(tax_years.__getitem__, figures_of), strict=True)
-        ).items():
-            by_year.setdefault(year, []).append((shape, count))
-        self.tax_year_shapes = sorted(by_year.items(), key=lambda item: len(item[1]))
+        index: dict[tuple[int, ...], int] = {}
+        shape_of: list[int] = []
+        counts: list[int] = []
+        firsts: list[int] = []
+        by_year: dict[int, dict[int, int]] = {}
+        in_year: dict[int, int] = {}
+        year = None
+        for k, (key, period_year) in enumerate(
+            zip(zip(*columns, strict=True), map(tax_years.__getitem__, figures_of), strict=True)
+        ):
+            shape = index.get(key)
+            if shape is None:
+                shape = index[key] = len(counts)
+                counts.append(1)
+                firsts.append(k)
+            else:
+                counts[shape] += 1
+            shape_of.append(shape)
+            if period_year != year:
+                year = period_year
+                in_year = by_year.setdefault(year, {})
+            in_year[shape] = in_year.get(shape, 0) + 1
+        self.shape_of, self.shape_counts, self.shape_first = shape_of, counts, firsts
+        self.tax_year_shapes = sorted(
+            ((year, list(shapes.items())) for year, shapes in by_year.items()), key=lambda item: len(item[1])
+        )
         sicknesses: dict[tuple[ScheduledDays, ...], tuple[SickSpells, ...]] = {}
         self.shapes = [
             self._shape(
