@@ -106,11 +106,20 @@ def liabilities(prep: Prepared, sums: list[EndingSums], rate_override: Decimal |
     limit = week_pay_limit(rates, day, northern_ireland=plan.nation == Nation.NORTHERN_IRELAND).value
     thresholds = pension_figures_on(rates, day, PayFrequency.WEEKLY)
     pas = []
+    # PAs employed from the same day have the same service, notice and leave year (most PAs of a plan).
+    by_since: dict[date, tuple[int, int, date]] = {}
     for p, ending in zip(prep.pas, sums, strict=True):
         pa = p.pa
         rate = _rate_on(p, day, prep, rate_override)
         since = pa.employed_since or plan.start
-        years = full_years(since, day)
+        service = by_since.get(since)
+        if service is None:
+            service = by_since[since] = (
+                full_years(since, day),
+                notice_weeks(since, day, rates),
+                leave_year_start(day, _leave_year_month_day(prep, since)),
+            )
+        years, notice, year_from = service
         age = age_on(pa.date_of_birth, day)
         over = day >= p.state_pension_date  # reached State Pension age
         week_pay = round_penny(rate * ending.twelve_weeks.rate_hours + ending.twelve_weeks.flat)
@@ -120,14 +129,12 @@ def liabilities(prep: Prepared, sums: list[EndingSums], rate_override: Decimal |
         # at the weekly figures in force on the day.
         category = NiCategory(pa.ni_category) if pa.ni_category else category_for_age(age, over_state_pension_age=over)
         ni = ni_figures_on(rates, day, PayFrequency.WEEKLY, category)
-        notice = notice_weeks(since, day, rates)
         notice_pay = notice * week_pay
         notice_ni = notice * employer_ni_on(week_pay, ni)
         notice_pension = ZERO
         worker = assess_worker(age, week_pay, thresholds, over_state_pension_age=over)
         if enrolled_from(pa.pension, [worker]) is not None:
             notice_pension = notice * employer_contribution(week_pay, thresholds)
-        year_from = leave_year_start(day, _leave_year_month_day(prep, since))
         # Rolled-up holiday is paid with each wage: nothing is owed for it at the end.
         rolled_up = pa.holiday == "rolled-up"
         holiday_weeks = ZERO if rolled_up else holiday_accrued_weeks(pa.holiday_weeks, year_from, day)
