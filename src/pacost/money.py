@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from decimal import ROUND_CEILING, ROUND_DOWN, ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import lru_cache
 
 PENNY = Decimal("0.01")
 ZERO = Decimal("0")
@@ -49,20 +50,32 @@ def to_decimal(value: object) -> Decimal:
     Floats are refused: ``0.1`` as a float is not 0.1, and money must be exact. Numbers written in a TOML or
     JSON plan are read as strings by the plan reader before they get here.
     """
+    if isinstance(value, str):
+        return _text_to_decimal(value)
     if isinstance(value, bool):
         raise AmountError(f"expected an amount, got {value!r}")
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
         result = Decimal(value)
-    elif isinstance(value, str):
-        text = amount_text(value)
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            raise AmountError(f"expected an amount such as 12.50, got {value!r}") from None
     else:
         raise AmountError(f"expected an amount such as 12.50, got {value!r}")
+    return _within_limits(result, value)
+
+
+@lru_cache(maxsize=4_096)
+def _text_to_decimal(value: str) -> Decimal:
+    """``to_decimal`` of a text, remembered: the same amounts are written again and again (rates, hours, budgets),
+    and a Decimal never changes. (An amount refused raises, and is not remembered.)"""
+    text = amount_text(value)
+    try:
+        result = Decimal(text)
+    except InvalidOperation:
+        raise AmountError(f"expected an amount such as 12.50, got {value!r}") from None
+    return _within_limits(result, value)
+
+
+def _within_limits(result: Decimal, value: object) -> Decimal:
     if not result.is_finite():
         raise AmountError(f"expected a finite amount, got {value!r}")
     if result.adjusted() > MAX_AMOUNT.adjusted() or abs(result) > MAX_AMOUNT:  # 1e999999999 first: abs would overflow
