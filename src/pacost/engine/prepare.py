@@ -47,6 +47,7 @@ from pacost.statutory.state_pension import age_on, state_pension_date
 ONE = Decimal(1)
 #: The flag combinations that include a bank holiday.
 BANK_HOLIDAY_COMBOS = tuple(k for k in range(COMBOS) if k & BANK_HOLIDAY)
+_COMBO_RANGE = range(COMBOS)
 TWO_PLACES = Decimal("0.01")
 
 
@@ -357,7 +358,8 @@ def multipliers(pa: PA) -> tuple[Decimal, ...]:
 
 def rate_hours(rota: PeriodRota, mult: Sequence[Decimal]) -> Decimal:
     """Waking hours weighted by their multipliers: a period's pay is the hourly rate times this, plus flat sums."""
-    return sum([hours * m for hours, m in zip(rota.waking, mult, strict=True) if hours], ZERO)
+    waking = rota.waking
+    return sum([waking[k] * mult[k] for k in _COMBO_RANGE if waking[k]], ZERO)
 
 
 # ----------------------------------------------------------------------------------------------------------------
