@@ -13,7 +13,7 @@ The rules are in ``pacost.statutory``; the figures in ``data/``. Nothing here im
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -70,12 +70,13 @@ def _week_sums(p: PreparedPA, day: date, weeks: int) -> WeekSums:
     ``day`` (as ERA 1996 s.221(3) reckons them), as far back as the plan's first whole week, averaged a week; over
     the plan to ``day`` when not one whole week of it comes before."""
     calendar = p.rota.calendar
-    last = day - timedelta(days=(day.weekday() + 2) % 7)  # the Saturday on or before the day
-    first_sunday = calendar.start + timedelta(days=(6 - calendar.start.weekday()) % 7)
-    first = max(last - timedelta(days=7 * weeks - 1), first_sunday)
-    if first > last:  # not one whole week of the plan before the day
-        first, last = calendar.start, day
-    lo, hi = calendar.index(first), calendar.index(last)
+    # As day indices (0 = the plan's start):
+    on_day = calendar.index(day)
+    hi = on_day - (day.weekday() + 2) % 7  # the Saturday on or before the day
+    first_sunday = (6 - calendar.start.weekday()) % 7
+    lo = max(hi - 7 * weeks + 1, first_sunday)
+    if lo > hi:  # not one whole week of the plan before the day
+        lo, hi = 0, on_day
     weighted, flat = p.rota.span_pay_terms(lo, hi, p.multipliers)
     per = Decimal(hi - lo + 1) / DAYS_IN_WEEK
     return WeekSums(weighted / per, flat / per)
