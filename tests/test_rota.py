@@ -10,7 +10,7 @@ import pytest
 
 from pacost.dates import PayFrequency
 from pacost.engine.periods import pay_periods, year_runs
-from pacost.engine.rota import COMBOS, PaRota, PeriodSpans, PlanCalendar, ShiftPattern
+from pacost.engine.rota import COMBOS, PaRota, PeriodSpans, PlanCalendar, ShiftPattern, _repeating
 from pacost.rates import RateBook
 from pacost.statutory.bank_holidays import Nation
 from rota_reference import expand, qualifying_days
@@ -90,3 +90,13 @@ def test_period_sums_equal_the_date_by_date_reference(
             key = (year, qualifying_days(patterns, day, start))
             by_year[key] = by_year.get(key, 0) + 1
         assert {(s.figures_year, s.qualifying_days): s.days for s in got.scheduled} == by_year
+
+
+@pytest.mark.parametrize("step", [1, 2, 7, 14, 21, 28])
+def test_a_repeating_mask_has_exactly_the_bits_step_apart(step: int) -> None:
+    # The rota's occurrences of a weekday: bit i is set exactly when first <= i < length and i - first is a whole
+    # number of steps (so a mask from a first day at or past the end is empty).
+    for first in range(0, 40):
+        for length in range(0, 120):
+            expected = sum(1 << i for i in range(first, length, step))
+            assert _repeating(first, step, length) == expected, (first, step, length)

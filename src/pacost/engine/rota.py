@@ -188,11 +188,12 @@ def _scheduled_days(scheduled: tuple[tuple[int, int, int], ...]) -> tuple[Schedu
 
 @lru_cache(maxsize=1_024)
 def _repeating(first: int, step: int, length: int) -> int:
-    """A bit mask with bits ``first, first + step, ...`` below ``length``."""
-    mask = 0
-    for i in range(first, length, step):
-        mask |= 1 << i
-    return mask
+    """A bit mask with bits ``first, first + step, ...`` below ``length``: ``count`` bits ``step`` apart are the
+    number whose base-2**step digits are all 1, (2**(step*count) - 1) / (2**step - 1), moved up to ``first``."""
+    if first >= length:
+        return 0
+    count = (length - first + step - 1) // step
+    return ((1 << (step * count)) - 1) // ((1 << step) - 1) << first
 
 
 _MONDAY = date(2024, 1, 1)  # 1 January 2024 was a Monday
