@@ -73,8 +73,7 @@ def _week_sums(p: PreparedPA, day: date, weeks: int) -> WeekSums:
     # As day indices (0 = the plan's start):
     on_day = calendar.index(day)
     hi = on_day - (day.weekday() + 2) % 7  # the Saturday on or before the day
-    first_sunday = (6 - calendar.start.weekday()) % 7
-    lo = max(hi - 7 * weeks + 1, first_sunday)
+    lo = max(hi - 7 * weeks + 1, calendar.first_sunday)
     if lo > hi:  # not one whole week of the plan before the day
         lo, hi = 0, on_day
     weighted, flat = p.rota.span_pay_terms(lo, hi, p.multipliers)

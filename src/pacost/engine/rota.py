@@ -307,6 +307,9 @@ class PlanCalendar:
         self.clock = clock
         self.special = bank | clock
         self.weekday_masks = tuple(_repeating((w - start.weekday()) % 7, 7, self.length) for w in range(7))
+        # The first Sunday on or after the start: where the first whole Sunday-to-Saturday week begins (the weeks of
+        # SSP's daily rate, and of a week's pay when employment ends).
+        self.first_sunday = (7 - (start - ssp_week_start(start)).days) % 7
         self._touches: dict[int, int] = {}
 
     def touches(self, span: int) -> int:
@@ -401,7 +404,7 @@ def _by_week_days(calendar: PlanCalendar, patterns: Sequence[ShiftPattern], unio
         if any(p.repeat is None and weekday in p.weekdays and week % p.every == p.week - 1 for p in patterns):
             earlier += 1
     groups: dict[int, int] = {}
-    first_sunday = (7 - before) % 7
+    first_sunday = calendar.first_sunday
     if first_sunday:
         week = union & ((1 << first_sunday) - 1)
         if week:
@@ -491,7 +494,7 @@ class PaRota:
         self.cycle: int | None = None
         if all(p.repeat is None for p in patterns):
             self.cycle = 7 * math.lcm(*(p.every for p in patterns))
-        first_sunday = (6 - calendar.start.weekday()) % 7
+        first_sunday = calendar.first_sunday
         self.steady = (first_sunday, first_sunday + 7 * ((length - first_sunday) // 7))
 
     def period_ids(self, spans: PeriodSpans) -> tuple[list[int], list[PeriodRota]]:
